@@ -34,7 +34,8 @@ export function createApp(options: AppOptions) {
   const now = options.now ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target === 'json' ? 'body' : result.target);
+      if (!result.success)
+        throw validationError(result.error, result.target === 'json' ? 'body' : result.target);
     },
   });
 
@@ -43,19 +44,22 @@ export function createApp(options: AppOptions) {
     if (error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message)) {
       return errorResponse(c, new ApiError(400, 'invalid_json', 'The body is not valid JSON'));
     }
-    if (error instanceof HTTPException && error.status === 400 && /Content-Type/i.test(error.message)) {
+    if (error instanceof HTTPException && error.status === 415) {
       return errorResponse(
         c,
-        new ApiError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json'),
+        new ApiError(
+          415,
+          'unsupported_media_type',
+          'Send the body as JSON with Content-Type: application/json',
+        ),
       );
-    }
-    if (error instanceof HTTPException) {
-      return errorResponse(c, new ApiError(error.status as 400, 'internal_error', error.message));
     }
     console.error(error);
     return errorResponse(c, new ApiError(500, 'internal_error', 'Internal error; nothing was acknowledged'));
   });
-  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    errorResponse(c, new ApiError(404, 'not_found', `No route ${c.req.method} ${c.req.path}`)),
+  );
 
   app.use('*', secureHeaders());
   app.use(

@@ -173,3 +173,19 @@ export const repoOwnershipSchema = z.strictObject({
 export const repoOwnershipListSchema = z.object({
   repos: z.array(z.object({ repo: z.string(), teamId: z.string() })),
 });
+
+export const orgViewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  teams: z.array(
+    z.object({
+      teamId: z.string(),
+      teamName: z.string(),
+      retired: z.boolean(),
+      indicators: z.array(indicatorSchema.pick({ key: true, value: true, status: true, sampleSize: true })),
+      signals: z.array(signalSchema.pick({ key: true, severity: true })),
+      maturity: maturitySchema,
+    }),
+  ),
+});
+export type OrgView = z.infer<typeof orgViewSchema>;

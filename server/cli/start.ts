@@ -12,7 +12,9 @@ const config = readConfig();
 const extensionDir = resolve('.output/chrome-mv3');
 
 console.log('Building the extension (wxt build)…');
-const build = spawnSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) {
   console.error('The extension build failed; see above. The API was not started.');
   process.exit(build.status ?? 1);

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from '../errors';
 import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
 import { hashToken, sameHash } from '../tokens';
 
 const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]{1,512})$/;
@@ -14,7 +14,11 @@ export function authenticate(adminTokenHash: string) {
     const header = c.req.header('authorization');
     const match = header ? BEARER.exec(header) : null;
     if (!match?.[1]) {
-      throw new ApiError(401, 'unauthorized', 'Missing or malformed Authorization header: send "Bearer <token>"');
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Missing or malformed Authorization header: send "Bearer <token>"',
+      );
     }
     const tokenHash = hashToken(match[1]);
     if (sameHash(tokenHash, adminTokenHash)) {
@@ -22,14 +26,17 @@ export function authenticate(adminTokenHash: string) {
       return next();
     }
     const team = await c.var.store.findTeamByTokenHash(tokenHash);
-    if (!team) throw new ApiError(401, 'unauthorized', 'The token is not valid: ask your admin for a team token');
-    if (team.retiredAt) throw new ApiError(401, 'unauthorized', `Team "${team.name}" is retired; its token no longer works`);
+    if (!team)
+      throw new ApiError(401, 'unauthorized', 'The token is not valid: ask your admin for a team token');
+    if (team.retiredAt)
+      throw new ApiError(401, 'unauthorized', `Team "${team.name}" is retired; its token no longer works`);
     c.set('principal', { kind: 'team', team });
     return next();
   });
 }
 
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.var.principal.kind !== 'admin') throw new ApiError(403, 'forbidden', 'This route needs the admin token');
+  if (c.var.principal.kind !== 'admin')
+    throw new ApiError(403, 'forbidden', 'This route needs the admin token');
   return next();
 });

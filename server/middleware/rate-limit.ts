@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from '../errors';
 import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
 
 /**
  * A fixed one-minute window per token (keyed by who the token resolved to). In memory: one
@@ -22,7 +22,11 @@ export function rateLimit(perMinute: number, now: () => number = Date.now) {
     if (window.count > perMinute) {
       const retryAfter = Math.ceil((window.start + 60_000 - at) / 1000);
       c.header('retry-after', String(retryAfter));
-      throw new ApiError(429, 'rate_limited', `More than ${perMinute} requests a minute; retry in ${retryAfter} s`);
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `More than ${perMinute} requests a minute; retry in ${retryAfter} s`,
+      );
     }
     return next();
   });

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   createTeamSchema,
+  orgViewSchema,
   renameTeamSchema,
   repoOwnershipListSchema,
   repoOwnershipSchema,
@@ -10,12 +11,15 @@ import {
   teamListSchema,
   teamSchema,
   tokenRotatedSchema,
+  windowQuerySchema,
 } from '../../shared/api';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { requireAdmin } from '../middleware/authenticate';
+import { loadTeamReport } from '../team-report';
 import { createTeam, publicTeam, rotateTeamToken } from '../teams';
 import { authErrors, bearer, errorResponse, jsonBody, jsonResponse } from './openapi-helpers';
+import { resolveWindow } from './window';
 
 const teamParams = z.object({ teamId: teamIdSchema });
 const repoQuery = z.object({ repo: repoOwnershipSchema.shape.repo });
@@ -116,6 +120,43 @@ export function adminRoutes(now: () => Date) {
           : await c.var.store.updateTeam(teamId, { retiredAt: now().toISOString() });
         if (!team) throw teamNotFound(teamId);
         return c.json(publicTeam(team), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/admin/org',
+        summary: 'Org-wide view: every team’s indicators, signals and maturity side by side',
+        security: bearer,
+        request: { query: windowQuerySchema },
+        responses: {
+          200: jsonResponse(orgViewSchema, 'Every team'),
+          400: errorResponse('Invalid window'),
+          ...authErrors,
+        },
+      }),
+      async (c) => {
+        const { from, to } = resolveWindow(c.req.valid('query'), now());
+        const teams = await c.var.store.listTeams();
+        const reports = await Promise.all(
+          teams.map(async (team) => {
+            const r = await loadTeamReport(c.var.store, team, from, to);
+            return {
+              teamId: team.id,
+              teamName: team.name,
+              retired: team.retiredAt !== null,
+              indicators: r.indicators.map(({ key, value, status, sampleSize }) => ({
+                key,
+                value,
+                status,
+                sampleSize,
+              })),
+              signals: r.signals.map(({ key, severity }) => ({ key, severity })),
+              maturity: r.maturity,
+            };
+          }),
+        );
+        return c.json({ from: from.toISOString(), to: to.toISOString(), teams: reports }, 200);
       },
     )
     .openapi(

@@ -32,7 +32,11 @@ async function authorizedTeam(c: Context<AppEnv>, teamId: string) {
   const principal = c.var.principal;
   if (principal.kind === 'team') {
     if (principal.team.id !== teamId) {
-      throw new ApiError(403, 'forbidden', `This token belongs to team "${principal.team.id}", not "${teamId}"`);
+      throw new ApiError(
+        403,
+        'forbidden',
+        `This token belongs to team "${principal.team.id}", not "${teamId}"`,
+      );
     }
     return principal.team;
   }
@@ -65,21 +69,33 @@ export function teamRoutes(now: () => Date) {
 
   return new OpenAPIHono<AppEnv>()
     .openapi(
-      windowed('/indicators', "The team's balance indicators for the window (default: the last 28 days)", indicatorsResponseSchema),
+      windowed(
+        '/indicators',
+        "The team's balance indicators for the window (default: the last 28 days)",
+        indicatorsResponseSchema,
+      ),
       async (c) => {
         const r = await report(c, c.req.valid('param').teamId, c.req.valid('query'));
         return c.json({ ...windowOf(r), indicators: r.indicators }, 200);
       },
     )
     .openapi(
-      windowed('/signals', 'Warning signals that fire, with evidence and recovery steps, and the maturity level', signalsResponseSchema),
+      windowed(
+        '/signals',
+        'Warning signals that fire, with evidence and recovery steps, and the maturity level',
+        signalsResponseSchema,
+      ),
       async (c) => {
         const r = await report(c, c.req.valid('param').teamId, c.req.valid('query'));
         return c.json({ ...windowOf(r), signals: r.signals, maturity: r.maturity }, 200);
       },
     )
     .openapi(
-      windowed('/breakdowns', 'Blockers by kind with wait, meeting minutes by category, decisions by level', breakdownsSchema),
+      windowed(
+        '/breakdowns',
+        'Blockers by kind with wait, meeting minutes by category, decisions by level',
+        breakdownsSchema,
+      ),
       async (c) => {
         const r = await report(c, c.req.valid('param').teamId, c.req.valid('query'));
         return c.json(r.breakdowns, 200);
@@ -115,7 +131,10 @@ export function teamRoutes(now: () => Date) {
         const r = await report(c, c.req.valid('param').teamId, query);
         const rows: Record<string, unknown>[] =
           query.dataset === 'indicators'
-            ? r.indicators.map(({ target, ...indicator }) => ({ ...indicator, target: JSON.stringify(target) }))
+            ? r.indicators.map(({ target, ...indicator }) => ({
+                ...indicator,
+                target: JSON.stringify(target),
+              }))
             : r.events.filter((event) => Date.parse(event.occurredAt) >= r.ctx.from.getTime());
         if (query.format === 'csv') {
           c.header('content-disposition', `attachment; filename="${r.ctx.teamId}-${query.dataset}.csv"`);

@@ -16,9 +16,14 @@ export function resolveWindow(query: z.infer<typeof windowQuerySchema>, now: Dat
     });
   }
   if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
-    throw new ApiError(400, 'validation_failed', `Invalid query: the window is at most ${MAX_WINDOW_DAYS} days`, {
-      issues: [{ path: 'from', message: `the window is at most ${MAX_WINDOW_DAYS} days` }],
-    });
+    throw new ApiError(
+      400,
+      'validation_failed',
+      `Invalid query: the window is at most ${MAX_WINDOW_DAYS} days`,
+      {
+        issues: [{ path: 'from', message: `the window is at most ${MAX_WINDOW_DAYS} days` }],
+      },
+    );
   }
   return { from, to };
 }

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { AppEvent } from '../shared/events';
+import { BLOCKER_KINDS, DECISION_LEVELS, MEETING_CATEGORIES } from '../shared/vocabulary';
+
+/** A realistic mix of a team's events spread over [from, to): what the history and the load consist of. */
+export function generateEvents(count: number, from: number, to: number, seed = 1): AppEvent[] {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const events: AppEvent[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const at = from + Math.floor(random() * (to - from));
+    const occurredAt = new Date(at).toISOString();
+    const base = { id: randomUUID(), occurredAt, source: 'api' as const };
+    const n = Math.floor(random() * 8);
+    const ref = `x${Math.floor(random() * 1e9).toString(36)}`;
+    if (n === 0 || n === 1) {
+      events.push({
+        ...base,
+        type: 'blocker.flagged',
+        blockerId: ref,
+        subject: `jira:PAY-${i % 5000}`,
+        kind: pick(BLOCKER_KINDS),
+        waitingOn: 'Security',
+      });
+    } else if (n === 2) {
+      events.push({ ...base, type: 'blocker.resolved', blockerId: ref });
+    } else if (n === 3 || n === 4) {
+      const start = new Date(at - 3600_000).toISOString();
+      events.push({
+        ...base,
+        type: 'meeting.tagged',
+        meetingId: ref,
+        start,
+        end: occurredAt,
+        attendeeCount: 2 + (i % 9),
+        category: pick(MEETING_CATEGORIES),
+      });
+    } else if (n === 5) {
+      events.push({
+        ...base,
+        type: 'decision.opened',
+        decisionId: ref,
+        level: pick(DECISION_LEVELS),
+        reversible: random() < 0.7,
+      });
+    } else if (n === 6) {
+      events.push({ ...base, type: 'decision.implemented', decisionId: ref });
+    } else {
+      events.push({
+        ...base,
+        type: 'contribution.recorded',
+        subject: `github:acme/platform#${i % 9000}`,
+        repo: 'acme/platform',
+      });
+    }
+  }
+  return events;
+}
