@@ -15,7 +15,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Aligned Autonomy',
-    description: 'Flag approval waits, tag coordination meetings, see your team’s autonomy/alignment balance.',
+    description:
+      'Flag approval waits, tag coordination meetings, see your team’s autonomy/alignment balance.',
     permissions: ['storage', 'alarms'],
     host_permissions: HOST_MATCHES,
     // The API is self-hosted at a URL only the user knows: asked for at runtime from the options page.

@@ -12,7 +12,10 @@ export interface AppendPlan {
  * payload), also within the batch itself. Every store uses it so idempotency means the same
  * thing whatever the storage.
  */
-export function planAppend(events: AppEvent[], storedFingerprint: (id: string) => string | undefined): AppendPlan {
+export function planAppend(
+  events: AppEvent[],
+  storedFingerprint: (id: string) => string | undefined,
+): AppendPlan {
   const plan: AppendPlan = { fresh: [], duplicates: 0, conflicts: [] };
   const inBatch = new Map<string, string>();
   for (const event of events) {

@@ -73,7 +73,10 @@ export interface Store {
  * (same id, other payload). Short because a store keeps one per event in memory.
  */
 export function eventFingerprint(event: AppEvent): string {
-  return createHash('sha256').update(JSON.stringify(sortKeys(event))).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(JSON.stringify(sortKeys(event)))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 function sortKeys(value: unknown): unknown {
