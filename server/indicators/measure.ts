@@ -3,6 +3,7 @@ import { SURVEY_KEYS } from '../../shared/vocabulary';
 import type { Projection } from './projections';
 import { hoursWaitedBy } from './projections/blockers';
 import { meetingMinutes } from './projections/meetings';
+import type { SurveyAnswer } from './projections/survey';
 import { mean, median } from './stats';
 import { HOUR_MS, inWindow, type Window, windowDays } from './time';
 
@@ -75,11 +76,10 @@ export function measure(
 
   const drift = projection.driftReports.filter((at) => inWindow(at, window)).length;
 
-  const answers = projection.survey.filter((answer) => inWindow(answer.at, window));
-  const respondents = new Set(answers.map((answer) => answer.respondent)).size;
+  const survey = anonymousAnswers(projection.survey.filter((answer) => inWindow(answer.at, window)));
   const surveyMean = (key: (typeof SURVEY_KEYS)[number]): Measurement => ({
-    value: respondents >= MIN_SURVEY_RESPONDENTS ? mean(answers.map((answer) => answer.scores[key])) : null,
-    sampleSize: respondents,
+    value: survey.answers.length > 0 ? mean(survey.answers.map((answer) => answer.scores[key])) : null,
+    sampleSize: survey.respondents,
   });
 
   return {
@@ -105,5 +105,23 @@ export function measure(
       (typeof SURVEY_KEYS)[number],
       Measurement
     >),
+  };
+}
+
+/**
+ * Respondent hashes change every period, so the same person answering in two periods would look
+ * like two people. Only periods that on their own reach the anonymity threshold count, and the
+ * sample size is the largest number of people known to be distinct (one period's respondents).
+ */
+function anonymousAnswers(answers: readonly SurveyAnswer[]): {
+  answers: SurveyAnswer[];
+  respondents: number;
+} {
+  const byPeriod = new Map<string, SurveyAnswer[]>();
+  for (const answer of answers) byPeriod.set(answer.period, [...(byPeriod.get(answer.period) ?? []), answer]);
+  const periods = [...byPeriod.values()];
+  return {
+    answers: periods.filter((period) => period.length >= MIN_SURVEY_RESPONDENTS).flat(),
+    respondents: Math.max(0, ...periods.map((period) => period.length)),
   };
 }

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../store/types';
 import { chronological } from './order';
 
 export interface SurveyAnswer {
+  period: string;
   /** Opaque and per period: it only tells repeats apart from distinct respondents. */
   respondent: string;
   at: number;
@@ -14,6 +15,7 @@ export function projectSurvey(events: readonly StoredEvent[]): SurveyAnswer[] {
   const answers = new Map<string, SurveyAnswer>();
   for (const event of chronological(events, ['survey.answered'])) {
     answers.set(`${event.period} ${event.respondent}`, {
+      period: event.period,
       respondent: event.respondent,
       at: Date.parse(event.occurredAt),
       scores: event.scores,

@@ -367,6 +367,15 @@ describe('survey indicators', () => {
     });
   });
 
+  it('5 respondent hashes spread over two periods stay anonymous: no period reaches 5 on its own', () => {
+    const events = [...four, answer('2026-03-17T00:00:00Z', '2026-W12', 'e', 10)];
+    expect(pick(computeIndicators(events, context()), 'trust_index')).toMatchObject({
+      value: null,
+      status: 'insufficient_data',
+      sampleSize: 4,
+    });
+  });
+
   it('5 respondents: the mean, the latest answer replacing an earlier one', () => {
     const events = [
       ...four,
