@@ -11,7 +11,10 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/cli/serve.ts'], {
+  // The same Node flags as `npm run serve` (package.json): they bound the young generation, which
+  // otherwise grows past the memory budget under sustained ingestion.
+  const flags = ['--max-semi-space-size=16', '--max-old-space-size=256'];
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/cli/serve.ts'], {
     env: { ...process.env, PORT: '0', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

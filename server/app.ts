@@ -13,6 +13,7 @@ import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { teamRoutes } from './routes/teams';
+import { StoreUnavailableError } from './store/store-errors';
 import type { Store } from './store/types';
 
 export interface AppOptions {
@@ -43,6 +44,16 @@ export function createApp(options: AppOptions) {
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message)) {
       return errorResponse(c, new ApiError(400, 'invalid_json', 'The body is not valid JSON'));
+    }
+    if (error instanceof StoreUnavailableError) {
+      return errorResponse(
+        c,
+        new ApiError(
+          503,
+          'storage_unavailable',
+          'The server could not store the data durably; nothing was acknowledged, retry later',
+        ),
+      );
     }
     if (error instanceof HTTPException && error.status === 415) {
       return errorResponse(

@@ -45,10 +45,15 @@ async function authorizedTeam(c: Context<AppEnv>, teamId: string) {
   return team;
 }
 
-const windowed = (path: string, summary: string, schema: z.ZodType, query: z.ZodType = windowQuerySchema) =>
+const windowed = <P extends string>(
+  path: P,
+  summary: string,
+  schema: z.ZodType,
+  query: z.ZodType = windowQuerySchema,
+) =>
   createRoute({
     method: 'get',
-    path: `/teams/{teamId}${path}`,
+    path,
     summary,
     security: bearer,
     request: { params: teamParams, query: query as typeof windowQuerySchema },
@@ -70,7 +75,7 @@ export function teamRoutes(now: () => Date) {
   return new OpenAPIHono<AppEnv>()
     .openapi(
       windowed(
-        '/indicators',
+        '/teams/{teamId}/indicators',
         "The team's balance indicators for the window (default: the last 28 days)",
         indicatorsResponseSchema,
       ),
@@ -81,7 +86,7 @@ export function teamRoutes(now: () => Date) {
     )
     .openapi(
       windowed(
-        '/signals',
+        '/teams/{teamId}/signals',
         'Warning signals that fire, with evidence and recovery steps, and the maturity level',
         signalsResponseSchema,
       ),
@@ -92,7 +97,7 @@ export function teamRoutes(now: () => Date) {
     )
     .openapi(
       windowed(
-        '/breakdowns',
+        '/teams/{teamId}/breakdowns',
         'Blockers by kind with wait, meeting minutes by category, decisions by level',
         breakdownsSchema,
       ),
@@ -102,7 +107,11 @@ export function teamRoutes(now: () => Date) {
       },
     )
     .openapi(
-      windowed('/trends', 'Every indicator in weekly buckets over the window', trendsResponseSchema),
+      windowed(
+        '/teams/{teamId}/trends',
+        'Every indicator in weekly buckets over the window',
+        trendsResponseSchema,
+      ),
       async (c) => {
         const r = await report(c, c.req.valid('param').teamId, c.req.valid('query'));
         return c.json({ ...windowOf(r), trends: computeTrends(r.events, r.ctx) }, 200);
@@ -110,7 +119,7 @@ export function teamRoutes(now: () => Date) {
     )
     .openapi(
       windowed(
-        '/checkin',
+        '/teams/{teamId}/checkin',
         'The weekly outcome check-in, generated from data, as Markdown',
         z.object({ teamId: z.string(), markdown: z.string() }),
       ),
@@ -121,7 +130,7 @@ export function teamRoutes(now: () => Date) {
     )
     .openapi(
       windowed(
-        '/export',
+        '/teams/{teamId}/export',
         'Events or indicators of the window as JSON or CSV',
         z.object({ teamId: z.string(), rows: z.array(z.record(z.string(), z.unknown())) }),
         exportQuery,

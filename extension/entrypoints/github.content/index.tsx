@@ -1,0 +1,24 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { parseGitHubPage } from '../../hosts/github/page';
+import { GitHubWidget, githubPlacement } from '../../hosts/github/widget';
+import { sendMessage } from '../../lib/messages';
+import { runHostWidget } from '../../ui/host-widget';
+
+export default defineContentScript({
+  // All of github.com, not only pull requests: GitHub navigates softly, so the script must already
+  // be there when the user clicks from a repository into a pull request.
+  matches: ['https://github.com/*'],
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    runHostWidget(ctx, {
+      name: 'aligned-autonomy-github',
+      pageFor: parseGitHubPage,
+      keyOf: (page) => page.subject,
+      placementFor: (page) => githubPlacement(page),
+      render: (page, floating) => <GitHubWidget page={page} floating={floating} />,
+      // Refined GitHub re-runs on these (source/feature-manager.tsx).
+      navigationEvents: ['turbo:render', 'soft-nav:react-done'],
+      isEnabled: async () => (await sendMessage({ type: 'getHostState', host: 'github' })).enabled,
+    });
+  },
+});

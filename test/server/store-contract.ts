@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store, StoredEvent, TeamRecord } from '../../server/store/types';
+import type { AppEvent } from '../../shared/events';
+
+/**
+ * Behaviour every Store must have. Routes and indicators rely only on this, so a store passing
+ * it can replace another without them noticing.
+ */
+
+export function team(id: string, overrides: Partial<TeamRecord> = {}): TeamRecord {
+  return {
+    id,
+    name: `Team ${id}`,
+    tokenHash: `hash-of-${id}-${randomUUID()}`,
+    createdAt: '2026-01-05T10:00:00.000Z',
+    retiredAt: null,
+    settings: {},
+    ...overrides,
+  };
+}
+
+export function drift(occurredAt: string, overrides: Partial<AppEvent> = {}): AppEvent {
+  return { id: randomUUID(), type: 'drift.reported', occurredAt, source: 'popup', ...overrides } as AppEvent;
+}
+
+export function blocker(occurredAt: string, id: string = randomUUID()): AppEvent {
+  return {
+    id,
+    type: 'blocker.flagged',
+    occurredAt,
+    source: 'jira',
+    blockerId: `b-${id.slice(0, 8)}`,
+    subject: 'jira:ABC-12',
+    kind: 'approval',
+    waitingOn: 'Security',
+  };
+}
+
+const RECEIVED = '2026-03-01T12:00:00.000Z';
+
+function ids(events: StoredEvent[]): string[] {
+  return events.map((event) => event.id);
+}
+
+export function storeContract(
+  name: string,
+  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
+) {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    describe('teams', () => {
+      it('creates, lists and gets teams', async () => {
+        const a = team('team-a');
+        expect(await store.createTeam(a)).toEqual(a);
+        await store.createTeam(team('team-b'));
+        expect((await store.listTeams()).map((t) => t.id).sort()).toEqual(['team-a', 'team-b']);
+        expect(await store.getTeam('team-a')).toEqual(a);
+        expect(await store.getTeam('nope')).toBeUndefined();
+      });
+
+      it('refuses a second team with the same id and keeps the first', async () => {
+        const first = team('team-a', { name: 'First' });
+        await store.createTeam(first);
+        await expect(store.createTeam(team('team-a', { name: 'Second' }))).rejects.toThrow();
+        expect(await store.getTeam('team-a')).toEqual(first);
+        expect(await store.listTeams()).toHaveLength(1);
+      });
+
+      it('updates a team and reports a missing one', async () => {
+        await store.createTeam(team('team-a'));
+        const updated = await store.updateTeam('team-a', {
+          name: 'Renamed',
+          retiredAt: '2026-02-01T00:00:00.000Z',
+          settings: { targets: { alignment_drift: { max: 1 } } } as TeamRecord['settings'],
+        });
+        expect(updated?.name).toBe('Renamed');
+        const read = await store.getTeam('team-a');
+        expect(read?.name).toBe('Renamed');
+        expect(read?.retiredAt).toBe('2026-02-01T00:00:00.000Z');
+        expect(read?.settings).toEqual({ targets: { alignment_drift: { max: 1 } } });
+        expect(await store.updateTeam('nope', { name: 'x' })).toBeUndefined();
+        expect(await store.getTeam('nope')).toBeUndefined();
+      });
+
+      it('hands out copies, so callers cannot change stored teams by accident', async () => {
+        await store.createTeam(team('team-a'));
+        const read = await store.getTeam('team-a');
+        if (!read) throw new Error('missing');
+        read.name = 'changed by caller';
+        expect((await store.getTeam('team-a'))?.name).toBe('Team team-a');
+      });
+
+      it('finds a team by token hash, and follows rotation', async () => {
+        const a = team('team-a', { tokenHash: 'aaaa' });
+        await store.createTeam(a);
+        await store.createTeam(team('team-b', { tokenHash: 'bbbb' }));
+        expect((await store.findTeamByTokenHash('aaaa'))?.id).toBe('team-a');
+        expect((await store.findTeamByTokenHash('bbbb'))?.id).toBe('team-b');
+        expect(await store.findTeamByTokenHash('cccc')).toBeUndefined();
+        await store.updateTeam('team-a', { tokenHash: 'a2a2' });
+        expect(await store.findTeamByTokenHash('aaaa')).toBeUndefined();
+        expect((await store.findTeamByTokenHash('a2a2'))?.id).toBe('team-a');
+      });
+    });
+
+    describe('repo owners', () => {
+      it('sets, replaces, lists and removes repo owners', async () => {
+        expect(await store.listRepoOwners()).toEqual([]);
+        await store.setRepoOwner({ repo: 'acme/api', teamId: 'team-a' });
+        await store.setRepoOwner({ repo: 'acme/web', teamId: 'team-b' });
+        await store.setRepoOwner({ repo: 'acme/api', teamId: 'team-c' });
+        const owners = await store.listRepoOwners();
+        expect(owners).toHaveLength(2);
+        expect(owners).toContainEqual({ repo: 'acme/api', teamId: 'team-c' });
+        expect(owners).toContainEqual({ repo: 'acme/web', teamId: 'team-b' });
+        expect(await store.removeRepoOwner('acme/api')).toBe(true);
+        expect(await store.removeRepoOwner('acme/api')).toBe(false);
+        expect(await store.listRepoOwners()).toEqual([{ repo: 'acme/web', teamId: 'team-b' }]);
+      });
+    });
+
+    describe('events', () => {
+      it('stores events with receivedAt and reads them back ordered by occurredAt', async () => {
+        const late = drift('2026-02-10T10:00:00.000Z');
+        const early = drift('2026-01-03T10:00:00.000Z');
+        const middle = blocker('2026-01-20T10:00:00+02:00');
+        const result = await store.appendEvents('team-a', [late, early, middle], RECEIVED);
+        expect(result).toEqual({ accepted: 3, duplicates: 0, conflicts: [] });
+        const read = await store.readEvents('team-a');
+        expect(ids(read)).toEqual([early.id, middle.id, late.id]);
+        expect(read[1]).toEqual({ ...middle, receivedAt: RECEIVED });
+      });
+
+      it('orders across batches, keeps earlier batches', async () => {
+        const a = drift('2026-01-15T00:00:00.000Z');
+        const b = drift('2026-01-10T00:00:00.000Z');
+        const c = drift('2025-12-31T23:59:59.999Z');
+        await store.appendEvents('team-a', [a], RECEIVED);
+        await store.appendEvents('team-a', [b], '2026-03-02T00:00:00.000Z');
+        await store.appendEvents('team-a', [c], RECEIVED);
+        const read = await store.readEvents('team-a');
+        expect(ids(read)).toEqual([c.id, b.id, a.id]);
+        expect(read[1]?.receivedAt).toBe('2026-03-02T00:00:00.000Z');
+      });
+
+      it('filters by range: from inclusive, to exclusive, across month boundaries', async () => {
+        const times = [
+          '2025-12-31T23:59:59.999Z',
+          '2026-01-01T00:00:00.000Z',
+          '2026-01-31T23:59:59.999Z',
+          '2026-02-01T00:00:00.000Z',
+          '2026-02-15T12:00:00.000Z',
+          '2026-03-01T00:00:00.000Z',
+        ];
+        const events = times.map((time) => drift(time));
+        await store.appendEvents('team-a', events, RECEIVED);
+        const range = async (from?: string, to?: string) =>
+          (
+            await store.readEvents('team-a', {
+              from: from ? new Date(from) : undefined,
+              to: to ? new Date(to) : undefined,
+            })
+          ).map((event) => event.occurredAt);
+        expect(await range('2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')).toEqual(
+          times.slice(1, 5),
+        );
+        expect(await range('2026-01-31T23:59:59.999Z', '2026-02-01T00:00:00.000Z')).toEqual([times[2]]);
+        expect(await range('2026-02-01T00:00:00.000Z')).toEqual(times.slice(3));
+        expect(await range(undefined, '2026-01-01T00:00:00.000Z')).toEqual(times.slice(0, 1));
+        expect(await range('2026-02-02T00:00:00.000Z', '2026-02-03T00:00:00.000Z')).toEqual([]);
+        expect(await range('2026-03-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')).toEqual([]);
+      });
+
+      it('compares instants, not strings, for events written with an offset', async () => {
+        // 23:30 on Jan 31 at UTC-5 is Feb 1 04:30 UTC.
+        const event = drift('2026-01-31T23:30:00-05:00');
+        await store.appendEvents('team-a', [event], RECEIVED);
+        const feb = await store.readEvents('team-a', {
+          from: new Date('2026-02-01T00:00:00Z'),
+          to: new Date('2026-03-01T00:00:00Z'),
+        });
+        expect(ids(feb)).toEqual([event.id]);
+        const jan = await store.readEvents('team-a', {
+          from: new Date('2026-01-01T00:00:00Z'),
+          to: new Date('2026-02-01T00:00:00Z'),
+        });
+        expect(jan).toEqual([]);
+      });
+
+      it('counts a resent event as a duplicate and stores it once', async () => {
+        const event = blocker('2026-01-05T10:00:00.000Z');
+        const other = drift('2026-01-06T10:00:00.000Z');
+        await store.appendEvents('team-a', [event], RECEIVED);
+        const again = await store.appendEvents('team-a', [{ ...event }, other], '2026-03-05T00:00:00.000Z');
+        expect(again).toEqual({ accepted: 1, duplicates: 1, conflicts: [] });
+        const read = await store.readEvents('team-a');
+        expect(ids(read)).toEqual([event.id, other.id]);
+        expect(read[0]?.receivedAt).toBe(RECEIVED);
+      });
+
+      it('treats key order as irrelevant when telling a retry from a conflict', async () => {
+        const event = blocker('2026-01-05T10:00:00.000Z');
+        await store.appendEvents('team-a', [event], RECEIVED);
+        const reordered = Object.fromEntries(Object.entries(event).reverse()) as AppEvent;
+        expect(await store.appendEvents('team-a', [reordered], RECEIVED)).toEqual({
+          accepted: 0,
+          duplicates: 1,
+          conflicts: [],
+        });
+      });
+
+      it('reports a known id with another payload as a conflict and writes nothing of that batch', async () => {
+        const event = blocker('2026-01-05T10:00:00.000Z');
+        await store.appendEvents('team-a', [event], RECEIVED);
+        const fresh = drift('2026-01-07T10:00:00.000Z');
+        const changed = { ...event, kind: 'internal' } as AppEvent;
+        const result = await store.appendEvents('team-a', [fresh, changed], RECEIVED);
+        expect(result.conflicts).toEqual([event.id]);
+        expect(result.accepted).toBe(0);
+        const read = await store.readEvents('team-a');
+        expect(ids(read)).toEqual([event.id]);
+        expect(read[0]).toEqual({ ...event, receivedAt: RECEIVED });
+        // The batch left no trace: sending the fresh event alone is new, not a duplicate.
+        expect(await store.appendEvents('team-a', [fresh], RECEIVED)).toEqual({
+          accepted: 1,
+          duplicates: 0,
+          conflicts: [],
+        });
+      });
+
+      it('handles duplicates and conflicts inside one batch', async () => {
+        const event = drift('2026-01-05T10:00:00.000Z');
+        expect(await store.appendEvents('team-a', [event, { ...event }], RECEIVED)).toEqual({
+          accepted: 1,
+          duplicates: 1,
+          conflicts: [],
+        });
+        const clash = drift('2026-01-06T10:00:00.000Z');
+        const result = await store.appendEvents(
+          'team-a',
+          [clash, { ...clash, source: 'api' } as AppEvent, drift('2026-01-07T10:00:00.000Z')],
+          RECEIVED,
+        );
+        expect(result.conflicts).toEqual([clash.id]);
+        expect(ids(await store.readEvents('team-a'))).toEqual([event.id]);
+      });
+
+      it('keeps each team to its own events, ids included', async () => {
+        const shared = drift('2026-01-05T10:00:00.000Z');
+        const onlyA = drift('2026-01-06T10:00:00.000Z');
+        await store.appendEvents('team-a', [shared, onlyA], RECEIVED);
+        expect(await store.readEvents('team-b')).toEqual([]);
+        // Another team sending the same id is that team's event, not a duplicate of team A's.
+        expect(await store.appendEvents('team-b', [shared], RECEIVED)).toEqual({
+          accepted: 1,
+          duplicates: 0,
+          conflicts: [],
+        });
+        expect(ids(await store.readEvents('team-b'))).toEqual([shared.id]);
+        expect(ids(await store.readEvents('team-a'))).toEqual([shared.id, onlyA.id]);
+      });
+
+      it('appends concurrent batches from many clients without losing or doubling any', async () => {
+        const batches = Array.from({ length: 20 }, (_, i) =>
+          Array.from({ length: 10 }, (_, j) => drift(new Date(Date.UTC(2026, 0, 1 + i, j)).toISOString())),
+        );
+        const resent = batches[3] as AppEvent[];
+        const results = await Promise.all([
+          ...batches.map((batch, i) => store.appendEvents(i % 2 ? 'team-a' : 'team-b', batch, RECEIVED)),
+          store.appendEvents('team-a', resent, RECEIVED),
+        ]);
+        const total = results.reduce((sum, result) => sum + result.accepted, 0);
+        const duplicates = results.reduce((sum, result) => sum + result.duplicates, 0);
+        expect(total).toBe(200);
+        expect(duplicates).toBe(10);
+        const a = await store.readEvents('team-a');
+        const b = await store.readEvents('team-b');
+        expect(a).toHaveLength(100);
+        expect(new Set(ids(a)).size).toBe(100);
+        expect(b).toHaveLength(100);
+      });
+
+      it('counts a resend during the original append as a duplicate', async () => {
+        const batch = [drift('2026-01-05T10:00:00.000Z'), drift('2026-01-05T11:00:00.000Z')];
+        const [first, second] = await Promise.all([
+          store.appendEvents('team-a', batch, RECEIVED),
+          store.appendEvents('team-a', batch, RECEIVED),
+        ]);
+        expect((first?.accepted ?? 0) + (second?.accepted ?? 0)).toBe(2);
+        expect((first?.duplicates ?? 0) + (second?.duplicates ?? 0)).toBe(2);
+        expect(await store.readEvents('team-a')).toHaveLength(2);
+      });
+
+      it('accepts an empty batch', async () => {
+        expect(await store.appendEvents('team-a', [], RECEIVED)).toEqual({
+          accepted: 0,
+          duplicates: 0,
+          conflicts: [],
+        });
+      });
+    });
+  });
+}

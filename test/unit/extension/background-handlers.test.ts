@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '../../../extension/lib/background-handlers';
+import { deliveryStatusItem } from '../../../extension/lib/delivery-status';
+import { messageSchema } from '../../../extension/lib/message-schema';
+import { enqueue, QUEUE_CAP, queuedEvents } from '../../../extension/lib/queue';
+import { hostSwitchesItem } from '../../../extension/lib/settings';
+import { flagged } from './support';
+
+const OWN = { id: 'test-extension-id' };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Nothing may reach a network in these tests.
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in unit tests')));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('message validation', () => {
+  test.each([
+    ['a known message', { type: 'getOpenBlockers', subject: 'github:acme/payments#42' }, true],
+    ['a valid event', { type: 'track', event: flagged(1) }, true],
+    ['an unknown type', { type: 'getToken' }, false],
+    [
+      'an event with page text under another name',
+      { type: 'track', event: { ...flagged(1), title: 'Fix it' } },
+      false,
+    ],
+    ['an event that is not one', { type: 'track', event: { type: 'blocker.flagged' } }, false],
+    ['a subject that is page text', { type: 'getOpenBlockers', subject: 'Rotate the keys' }, false],
+    ['extra fields on a message', { type: 'retryNow', token: 'x' }, false],
+    ['a host without a widget switch', { type: 'getHostState', host: 'example.com' }, false],
+  ])('%s: %s', (_, message, valid) => {
+    expect(messageSchema.safeParse(message).success).toBe(valid);
+  });
+});
+
+describe('handleMessage', () => {
+  test('ignores other extensions and web pages', async () => {
+    expect(handleMessage({ type: 'retryNow' }, { id: 'another-extension' })).toBeUndefined();
+    expect(handleMessage({ type: 'retryNow' }, {})).toBeUndefined();
+  });
+
+  test('refuses an invalid message, saying what is wrong', async () => {
+    await expect(handleMessage({ type: 'track', event: { ...flagged(1), title: 'x' } }, OWN)).rejects.toThrow(
+      /^Invalid message/,
+    );
+    expect(await queuedEvents()).toEqual([]);
+  });
+
+  test('track queues the event, and it shows as a queued open blocker of its subject', async () => {
+    expect(await handleMessage({ type: 'track', event: flagged(42) }, OWN)).toEqual({ ok: true });
+    expect(await queuedEvents()).toEqual([flagged(42)]);
+    expect(await handleMessage({ type: 'getOpenBlockers', subject: 'github:acme/payments#42' }, OWN)).toEqual(
+      {
+        blockers: [
+          {
+            blockerId: 'b-42',
+            kind: 'approval',
+            waitingOn: null,
+            flaggedAt: flagged(42).occurredAt,
+            queued: true,
+          },
+        ],
+        queued: true,
+        delivery: { pending: 1, lastError: expect.objectContaining({ code: 'not_configured' }) },
+      },
+    );
+  });
+
+  test('a full queue refuses to track and says so', async () => {
+    await enqueue(Array.from({ length: QUEUE_CAP }, (_, i) => flagged(i)));
+    const answer = await handleMessage({ type: 'track', event: flagged(QUEUE_CAP) }, OWN);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'queue_full' } });
+    expect((await deliveryStatusItem.getValue()).pending).toBe(0);
+  });
+
+  test('host switches answer per host', async () => {
+    expect(await handleMessage({ type: 'getHostState', host: 'github' }, OWN)).toEqual({ enabled: true });
+    await hostSwitchesItem.setValue({ ...hostSwitchesItem.fallback, github: false });
+    expect(await handleMessage({ type: 'getHostState', host: 'github' }, OWN)).toEqual({ enabled: false });
+  });
+});
