@@ -7,7 +7,10 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 /** Debian's Chromium with the built extension loaded, as a user would load it unpacked. */
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The built extension under test; AA_EXTENSION_DIR lets parallel work build and test its own copy (`wxt build --mode x`). */
+export const EXTENSION_DIR = process.env.AA_EXTENSION_DIR
+  ? path.resolve(process.env.AA_EXTENSION_DIR)
+  : path.join(ROOT, '.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
