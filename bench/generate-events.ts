@@ -4,10 +4,14 @@ import { BLOCKER_KINDS, DECISION_LEVELS, MEETING_CATEGORIES } from '../shared/vo
 
 /** A realistic mix of a team's events spread over [from, to): what the history and the load consist of. */
 export function generateEvents(count: number, from: number, to: number, seed = 1): AppEvent[] {
-  let state = seed;
+  // mulberry32: a float LCG loses precision past 2^53 and collapses into a short cycle.
+  let state = seed >>> 0;
   const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const events: AppEvent[] = [];

@@ -31,3 +31,8 @@ export function evaluationRange(from: Date, to: Date): { from: Date; to: Date } 
   const length = to.getTime() - from.getTime();
   return { from: new Date(from.getTime() - length - LOOKBACK_DAYS * DAY_MS), to };
 }
+
+/** The events `computeIndicators` needs for [from, to): the window and the lookback before it. */
+export function indicatorRange(from: Date, to: Date): { from: Date; to: Date } {
+  return { from: new Date(from.getTime() - LOOKBACK_DAYS * DAY_MS), to };
+}

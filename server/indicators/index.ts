@@ -1,7 +1,7 @@
 /** The indicator engine: pure functions from a team's events to what the API serves. */
 export { computeBreakdowns } from './breakdowns';
 export { TO_COMPLETE, weeklyCheckin } from './checkin';
-export { evaluationRange, type IndicatorContext, LOOKBACK_DAYS } from './context';
+export { evaluationRange, type IndicatorContext, indicatorRange, LOOKBACK_DAYS } from './context';
 export { toCsv } from './csv';
 export { evaluateTeam, type TeamEvaluation } from './evaluate';
 export { describe as describeIndicator, formatNumber, formatTarget } from './format';

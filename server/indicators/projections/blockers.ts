@@ -1,7 +1,7 @@
 import type { BlockerKind } from '../../../shared/vocabulary';
 import type { StoredEvent } from '../../store/types';
 import { HOUR_MS } from '../time';
-import { chronological } from './order';
+import { chronological, instantOf } from './order';
 
 /** One stretch of waiting: from a flag to the first resolution after it. */
 export interface BlockerEpisode {
@@ -23,7 +23,7 @@ export function projectBlockers(events: readonly StoredEvent[]): BlockerEpisode[
   const episodes: BlockerEpisode[] = [];
   const open = new Map<string, BlockerEpisode>();
   for (const event of chronological(events, ['blocker.flagged', 'blocker.resolved'])) {
-    const at = Date.parse(event.occurredAt);
+    const at = instantOf(event);
     const current = open.get(event.blockerId);
     if (event.type === 'blocker.flagged') {
       if (current) continue;

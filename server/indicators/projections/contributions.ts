@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../store/types';
-import { chronological } from './order';
+import { chronological, instantOf } from './order';
 
 export interface Contribution {
   /** The pull request, lower-cased: GitHub names are case-insensitive. */
@@ -14,7 +14,7 @@ export function projectContributions(events: readonly StoredEvent[]): Contributi
   for (const event of chronological(events, ['contribution.recorded'])) {
     const subject = event.subject.toLowerCase();
     if (contributions.has(subject)) continue;
-    contributions.set(subject, { subject, repo: event.repo.toLowerCase(), at: Date.parse(event.occurredAt) });
+    contributions.set(subject, { subject, repo: event.repo.toLowerCase(), at: instantOf(event) });
   }
   return [...contributions.values()];
 }

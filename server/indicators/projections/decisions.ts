@@ -1,6 +1,6 @@
 import type { DecisionLevel, DecisionType } from '../../../shared/vocabulary';
 import type { StoredEvent } from '../../store/types';
-import { chronological } from './order';
+import { chronological, instantOf } from './order';
 
 export interface DecisionState {
   decisionId: string;
@@ -21,7 +21,7 @@ export function projectDecisions(events: readonly StoredEvent[]): DecisionState[
     'decision.decided',
     'decision.implemented',
   ])) {
-    const at = Date.parse(event.occurredAt);
+    const at = instantOf(event);
     let decision = decisions.get(event.decisionId);
     if (!decision) {
       decision = { decisionId: event.decisionId, opened: null, decidedAt: null, implementedAt: null };

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../store/types';
-import { chronological } from './order';
+import { chronological, instantOf } from './order';
 
 export interface ExperimentState {
   experimentId: string;
@@ -12,7 +12,7 @@ export interface ExperimentState {
 export function projectExperiments(events: readonly StoredEvent[]): ExperimentState[] {
   const experiments = new Map<string, ExperimentState>();
   for (const event of chronological(events, ['experiment.started', 'experiment.concluded'])) {
-    const at = Date.parse(event.occurredAt);
+    const at = instantOf(event);
     let experiment = experiments.get(event.experimentId);
     if (!experiment) {
       experiment = { experimentId: event.experimentId, startedAt: null, concludedAt: null };

@@ -5,6 +5,7 @@ import { type DecisionState, projectDecisions } from './decisions';
 import { projectDriftReports } from './drift';
 import { type ExperimentState, projectExperiments } from './experiments';
 import { projectMeetings, type TaggedMeeting } from './meetings';
+import { instantOf } from './order';
 import { projectSurvey, type SurveyAnswer } from './survey';
 
 /** The team's state folded from its events: what every indicator is measured on. */
@@ -23,7 +24,7 @@ export interface Projection {
  * at its end, whatever else the caller happened to load.
  */
 export function project(events: readonly StoredEvent[], asOf: number): Projection {
-  const known = events.filter((event) => Date.parse(event.occurredAt) < asOf);
+  const known = events.filter((event) => instantOf(event) < asOf);
   return {
     blockers: projectBlockers(known),
     meetings: projectMeetings(known),

@@ -3,19 +3,39 @@ import type { StoredEvent } from '../../store/types';
 export type EventOfType<T extends StoredEvent['type']> = Extract<StoredEvent, { type: T }>;
 
 /**
+ * Parsing timestamps dominated indicator time. The store hands out the same (frozen) event objects
+ * from its cache request after request, so each event's instant is parsed once in its lifetime.
+ */
+const instants = new WeakMap<StoredEvent, number>();
+
+export function instantOf(event: StoredEvent): number {
+  let at = instants.get(event);
+  if (at === undefined) {
+    at = Date.parse(event.occurredAt);
+    instants.set(event, at);
+  }
+  return at;
+}
+
+function before(a: StoredEvent, b: StoredEvent): number {
+  return instantOf(a) - instantOf(b) || compareIds(a.id, b.id);
+}
+
+/**
  * The events of the given types in the order they happened: by `occurredAt` as an instant, then
  * by id so that ties (and batches sent out of order by an offline client) fold deterministically.
+ * Stores return events ordered by time already, so the sort is skipped when a pass finds them in order.
  */
 export function chronological<T extends StoredEvent['type']>(
   events: readonly StoredEvent[],
   types: readonly T[],
 ): EventOfType<T>[] {
   const wanted = new Set<StoredEvent['type']>(types);
-  return events
-    .filter((event): event is EventOfType<T> => wanted.has(event.type))
-    .map((event) => ({ event, at: Date.parse(event.occurredAt) }))
-    .sort((a, b) => a.at - b.at || compareIds(a.event.id, b.event.id))
-    .map(({ event }) => event);
+  const selected = events.filter((event): event is EventOfType<T> => wanted.has(event.type));
+  for (let i = 1; i < selected.length; i += 1) {
+    if (before(selected[i - 1] as StoredEvent, selected[i] as StoredEvent) > 0) return selected.sort(before);
+  }
+  return selected;
 }
 
 function compareIds(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import type { SurveyKey } from '../../../shared/vocabulary';
 import type { StoredEvent } from '../../store/types';
-import { chronological } from './order';
+import { chronological, instantOf } from './order';
 
 export interface SurveyAnswer {
   period: string;
@@ -17,7 +17,7 @@ export function projectSurvey(events: readonly StoredEvent[]): SurveyAnswer[] {
     answers.set(`${event.period} ${event.respondent}`, {
       period: event.period,
       respondent: event.respondent,
-      at: Date.parse(event.occurredAt),
+      at: instantOf(event),
       scores: event.scores,
     });
   }
