@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { repoRoutes } from './routes/repos';
 import { teamRoutes } from './routes/teams';
 import { StoreUnavailableError } from './store/store-errors';
 import type { Store } from './store/types';
@@ -111,6 +112,7 @@ export function createApp(options: AppOptions) {
     .route('/api/v1', meRoutes())
     .route('/api/v1', eventRoutes(now))
     .route('/api/v1', teamRoutes(now))
+    .route('/api/v1', repoRoutes())
     .route('/api/v1', adminRoutes(now));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

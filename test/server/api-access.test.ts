@@ -26,6 +26,7 @@ describe('health and OpenAPI', () => {
         '/api/v1/events',
         '/api/v1/health',
         '/api/v1/me',
+        '/api/v1/repos/owner',
         '/api/v1/teams/{teamId}/blockers',
         '/api/v1/teams/{teamId}/breakdowns',
         '/api/v1/teams/{teamId}/checkin',
