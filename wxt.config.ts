@@ -19,7 +19,7 @@ export default defineConfig({
     name: 'Aligned Autonomy',
     description:
       'Flag approval waits, tag coordination meetings, see your team’s autonomy/alignment balance.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: HOST_MATCHES,
     // The API is self-hosted at a URL only the user knows: asked for at runtime from the options
     // page, and only when a proxy strips the CORS headers. MV2 (Firefox) spells it differently.

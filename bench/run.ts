@@ -1,4 +1,5 @@
 import { benchApi, type Figure } from './api-bench';
+import { benchPostgres } from './postgres-bench';
 
 /** `npm run bench`: every figure beside its bar and baseline, printed as one table. */
 function print(title: string, figures: Figure[]) {
@@ -17,6 +18,11 @@ let failed = false;
 if (!only || only === 'api') {
   const figures = await benchApi();
   print('API (lowdb store, real server process on loopback)', figures);
+  failed ||= figures.some((figure) => figure.ok === false);
+}
+if (!only || only === 'postgres') {
+  const figures = await benchPostgres();
+  print('API on PostgreSQL (history seeded in SQL; real server processes on loopback)', figures);
   failed ||= figures.some((figure) => figure.ok === false);
 }
 if (failed) console.log('\nSome bars were missed (see "NO" above).');

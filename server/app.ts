@@ -7,7 +7,7 @@ import { API_VERSION } from '../shared/api';
 import type { AppEnv } from './env';
 import { ApiError, errorResponse, validationError } from './errors';
 import { authenticate } from './middleware/authenticate';
-import { rateLimit } from './middleware/rate-limit';
+import { type RateLimiter, rateLimit } from './middleware/rate-limit';
 import { adminRoutes } from './routes/admin';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -23,6 +23,8 @@ export interface AppOptions {
   version: string;
   /** Requests per minute per token; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Where requests are counted; the default counts in this process's memory. */
+  rateLimiter?: RateLimiter;
   now?: () => Date;
 }
 
@@ -99,7 +101,7 @@ export function createApp(options: AppOptions) {
 
   const open = new Set(['/api/v1/health', '/api/v1/openapi.json']);
   const auth = authenticate(options.adminTokenHash);
-  const limit = rateLimit(options.rateLimitPerMinute);
+  const limit = rateLimit(options.rateLimitPerMinute, options.rateLimiter);
   app.use('/api/v1/*', async (c, next) => {
     if (open.has(c.req.path)) return next();
     await auth(c, async () => {

@@ -1,8 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage } from '../lib/background-handlers';
+import { deliveryStatusItem } from '../lib/delivery-status';
+import { INTENT_ALARM, settleIntents } from '../lib/intents';
+import {
+  BADGE_ALARM,
+  DIGEST_ALARM,
+  openFromNotification,
+  refreshBadge,
+  scheduleNudges,
+  showDigest,
+} from '../lib/nudges';
 import { flush, flushNow, RETRY_ALARM } from '../lib/sender';
-import { serverUrlItem, teamTokenItem } from '../lib/settings';
+import { dailyDigestItem, serverUrlItem, teamItem, teamTokenItem } from '../lib/settings';
+import { trackEvent } from '../lib/track';
 
 /**
  * Sends the queue and answers content scripts, which never see the token. Listeners are registered
@@ -17,10 +28,28 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(handleMessage);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void flush();
+    if (alarm.name === INTENT_ALARM) void settleIntents(trackEvent);
+    if (alarm.name === BADGE_ALARM) void refreshBadge();
+    if (alarm.name === DIGEST_ALARM) void showDigest();
   });
-  browser.runtime.onStartup.addListener(() => void flush());
-  browser.runtime.onInstalled.addListener(() => void flush());
+  // Absent without the `notifications` permission.
+  browser.notifications?.onClicked.addListener((id) => void openFromNotification(id));
+  const start = () => {
+    void flush();
+    // Alarms may not survive a browser restart: intents whose window closed meanwhile are decided now.
+    void settleIntents(trackEvent);
+    void scheduleNudges();
+    void refreshBadge();
+  };
+  browser.runtime.onStartup.addListener(start);
+  browser.runtime.onInstalled.addListener(start);
   // New settings may fix what stopped sending (a wrong token, a wrong URL): try again at once.
   serverUrlItem.watch(() => void flushNow());
   teamTokenItem.watch(() => void flushNow());
+  // Another team, or a resolution that just reached the server, changes the count.
+  teamItem.watch(() => void refreshBadge());
+  deliveryStatusItem.watch((status, previous) => {
+    if (status.lastSentAt !== previous?.lastSentAt) void refreshBadge();
+  });
+  dailyDigestItem.watch(() => void scheduleNudges());
 });

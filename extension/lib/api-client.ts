@@ -1,16 +1,21 @@
 import { hc } from 'hono/client';
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AppType } from '../../server/app';
 import {
+  breakdownsSchema,
   errorSchema,
   healthSchema,
   indicatorsResponseSchema,
   ingestResultSchema,
   meSchema,
   openBlockersResponseSchema,
+  orgViewSchema,
+  signalsResponseSchema,
+  trendsResponseSchema,
 } from '../../shared/api';
 import type { AppEvent } from '../../shared/events';
+import { repoOwnerSchema } from '../../shared/repos';
 import type { Connection, TeamIdentity } from './settings';
 
 /**
@@ -193,6 +198,8 @@ async function request<T>(
   serverUrl: string,
   send: () => Promise<Response>,
   schema: z.ZodType<T>,
+  /** A CSV export answers text; errors are JSON all the same. */
+  successBody: 'json' | 'text' = 'json',
 ): Promise<ApiResult<T>> {
   let response: Response;
   try {
@@ -201,13 +208,31 @@ async function request<T>(
     const corsBlocked = error instanceof TypeError && (await answersAtAll(serverUrl));
     return { ok: false, failure: failureFromThrown(error, serverUrl, corsBlocked) };
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  const body: unknown = await (response.ok && successBody === 'text'
+    ? response.text()
+    : response.json()
+  ).catch(() => undefined);
   if (!response.ok) return { ok: false, failure: failureFromResponse(response, body, serverUrl) };
   const parsed = schema.safeParse(body);
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, failure: notOurServer(serverUrl, response.status) };
 }
+
+/** A report window; each end is an ISO 8601 instant, and the server defaults to the last 28 days. */
+export interface ReportWindow {
+  from?: string;
+  to?: string;
+}
+
+export const EXPORT_DATASETS = ['events', 'indicators'] as const;
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportDataset = (typeof EXPORT_DATASETS)[number];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+// These two bodies are declared inline in server/routes/teams.ts, not in shared/api.ts.
+const checkinSchema = z.object({ teamId: z.string(), markdown: z.string() });
+const exportJsonSchema = z.object({ teamId: z.string(), rows: z.array(z.record(z.string(), z.unknown())) });
 
 export function createApiClient(connection: Connection) {
   const { serverUrl, token } = connection;
@@ -223,10 +248,10 @@ export function createApiClient(connection: Connection) {
     me: () => request(serverUrl, () => v1.me.$get(), meSchema),
     sendEvents: (events: AppEvent[]) =>
       request(serverUrl, () => v1.events.$post({ json: { events } }), ingestResultSchema),
-    indicators: (teamId: string) =>
+    indicators: (teamId: string, window: ReportWindow = {}) =>
       request(
         serverUrl,
-        () => v1.teams[':teamId'].indicators.$get({ param: { teamId }, query: {} }),
+        () => v1.teams[':teamId'].indicators.$get({ param: { teamId }, query: window }),
         indicatorsResponseSchema,
       ),
     openBlockers: (teamId: string) =>
@@ -235,6 +260,51 @@ export function createApiClient(connection: Connection) {
         () => v1.teams[':teamId'].blockers.$get({ param: { teamId } }),
         openBlockersResponseSchema,
       ),
+    /** Whether another team owns `owner/repo` (a pull request to it is a cross-team contribution). */
+    repoOwner: (repo: string) =>
+      request(serverUrl, () => v1.repos.owner.$get({ query: { repo } }), repoOwnerSchema),
+    signals: (teamId: string, window: ReportWindow = {}) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].signals.$get({ param: { teamId }, query: window }),
+        signalsResponseSchema,
+      ),
+    trends: (teamId: string, window: ReportWindow = {}) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].trends.$get({ param: { teamId }, query: window }),
+        trendsResponseSchema,
+      ),
+    breakdowns: (teamId: string, window: ReportWindow = {}) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].breakdowns.$get({ param: { teamId }, query: window }),
+        breakdownsSchema,
+      ),
+    checkin: (teamId: string, window: ReportWindow = {}) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].checkin.$get({ param: { teamId }, query: window }),
+        checkinSchema,
+      ),
+    /** The export as the file to save: CSV as the server wrote it, JSON as its `rows`, indented. */
+    exportData: async (
+      teamId: string,
+      dataset: ExportDataset,
+      format: ExportFormat,
+      window: ReportWindow = {},
+    ): Promise<ApiResult<string>> => {
+      // The route declares only the window in its query type; dataset and format ride along untyped.
+      const choice = { dataset, format };
+      const send = () =>
+        v1.teams[':teamId'].export.$get({ param: { teamId }, query: { ...window, ...choice } });
+      if (format === 'csv') return request(serverUrl, send, z.string(), 'text');
+      const result = await request(serverUrl, send, exportJsonSchema);
+      return result.ok ? { ok: true, value: JSON.stringify(result.value.rows, null, 2) } : result;
+    },
+    /** Every team side by side; needs the admin token as this client's token. */
+    org: (window: ReportWindow = {}) =>
+      request(serverUrl, () => v1.admin.org.$get({ query: window }), orgViewSchema),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

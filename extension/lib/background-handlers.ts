@@ -1,10 +1,17 @@
-import { deliveryStatusItem, updateDeliveryStatus } from './delivery-status';
+import { syncCalendar } from '../hosts/calendar/calendar-background';
+import { recordContribution } from '../hosts/github/contributions';
+import { openBlockersOfSubjects } from './board-blockers';
+import { deliveryStatusItem } from './delivery-status';
+import { openIntent, resolveIntent } from './intents';
 import { isOwnSender, messageSchema } from './message-schema';
 import type { Message, Responses } from './messages';
+import { refreshBadge } from './nudges';
 import { openBlockersFor } from './open-blockers';
-import { enqueue, QUEUE_CAP } from './queue';
-import { flush, flushNow } from './sender';
-import { hostSwitchesItem } from './settings';
+import { ownActivityOf, recentBlockers, rememberOwnAction } from './own-actions-store';
+import { flushNow } from './sender';
+import { experimentLabelItem, githubTeamRosterItem, hostSwitchesItem } from './settings';
+import { answerSurvey } from './survey';
+import { trackEvent } from './track';
 
 /** The background's answers to messages; `entrypoints/background.ts` only wires the listeners. */
 
@@ -12,22 +19,9 @@ type Handlers = { [T in Message['type']]: (message: Extract<Message, { type: T }
 
 const handlers: Handlers = {
   async track({ event }) {
-    const queued = await enqueue([event]);
-    if (!queued.ok) {
-      return {
-        ok: false,
-        error: {
-          code: 'queue_full',
-          message: `${QUEUE_CAP} actions are already waiting to be sent, so this one was not recorded.`,
-          fix: 'Open the extension’s popup: it says what keeps the actions from being sent.',
-          at: new Date().toISOString(),
-        },
-      };
-    }
-    await updateDeliveryStatus({ pending: queued.pending });
-    // Awaited so the widget's next read already knows whether this reached the server.
-    await flush();
-    return { ok: true };
+    const result = await trackEvent(event);
+    if (result.ok) await rememberOwnAction(event);
+    return result;
   },
   async getOpenBlockers({ subject }) {
     const [blockers, { pending, lastError }] = await Promise.all([
@@ -43,6 +37,23 @@ const handlers: Handlers = {
     await flushNow();
     return deliveryStatusItem.getValue();
   },
+  calendarSync: syncCalendar,
+  intend: ({ intent }) => openIntent(intent, trackEvent),
+  resolveIntent: ({ decisionId, action }) => resolveIntent(decisionId, action, trackEvent),
+  answerSurvey: ({ scores }) => answerSurvey(scores, trackEvent),
+  refreshBadge: async () => ({ stale: (await refreshBadge()).length }),
+  getGitHubRoster: async () => ({ roster: await githubTeamRosterItem.getValue() }),
+  recordContribution: async ({ subject }) => ({ status: await recordContribution(subject, trackEvent) }),
+  getOpenBlockersOf: async ({ subjects }) => ({ bySubject: await openBlockersOfSubjects(subjects) }),
+  async getOwnActivity({ subject }) {
+    const [activity, { pending, lastError }] = await Promise.all([
+      ownActivityOf(subject),
+      deliveryStatusItem.getValue(),
+    ]);
+    return { ...activity, delivery: { pending, lastError } };
+  },
+  getRecentBlockers: async () => ({ recent: await recentBlockers() }),
+  getExperimentLabel: async () => ({ label: await experimentLabelItem.getValue() }),
 };
 
 /**

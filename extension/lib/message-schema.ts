@@ -1,6 +1,14 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { eventSchema, subject } from '../../shared/events';
+import {
+  decisionOpened,
+  eventSchema,
+  githubSubject,
+  localId,
+  subject,
+  surveyAnswered,
+} from '../../shared/events';
+import { calendarSyncMessage } from '../hosts/calendar/calendar-protocol';
 import { WIDGET_HOSTS } from './settings';
 
 /**
@@ -12,6 +20,32 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getOpenBlockers'), subject }),
   z.strictObject({ type: z.literal('getHostState'), host: z.enum(WIDGET_HOSTS) }),
   z.strictObject({ type: z.literal('retryNow') }),
+  calendarSyncMessage,
+  z.strictObject({
+    type: z.literal('intend'),
+    intent: z.strictObject({
+      // The user's own words stay in extension storage; the event carries none of them.
+      action: z.string().trim().min(1).max(300),
+      level: decisionOpened.shape.level,
+      reversible: decisionOpened.shape.reversible,
+      decisionType: decisionOpened.shape.decisionType,
+      subject: subject.optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('resolveIntent'),
+    decisionId: localId,
+    action: z.enum(['object', 'withdraw', 'decide', 'implement']),
+  }),
+  z.strictObject({ type: z.literal('answerSurvey'), scores: surveyAnswered.shape.scores }),
+  z.strictObject({ type: z.literal('refreshBadge') }),
+  z.strictObject({ type: z.literal('getGitHubRoster') }),
+  z.strictObject({ type: z.literal('recordContribution'), subject: githubSubject }),
+  // A board shows a few hundred cards; more than a batch of events would be a bug.
+  z.strictObject({ type: z.literal('getOpenBlockersOf'), subjects: z.array(subject).min(1).max(500) }),
+  z.strictObject({ type: z.literal('getOwnActivity'), subject }),
+  z.strictObject({ type: z.literal('getRecentBlockers') }),
+  z.strictObject({ type: z.literal('getExperimentLabel') }),
 ]);
 
 /** Only this extension's own scripts and pages; `externally_connectable` is not declared, this is defence in depth. */

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { IndicatorsResponse, OpenBlocker } from '../../shared/api';
+import type { IndicatorsResponse, OpenBlocker, SignalsResponse, TrendsResponse } from '../../shared/api';
 import type { EventSource } from '../../shared/vocabulary';
 
 /**
@@ -34,6 +34,9 @@ export interface PopupCache {
   teamId: string;
   fetchedAt: string;
   indicators: IndicatorsResponse;
+  /** Absent in caches written before the popup showed signals and sparklines. */
+  signals?: SignalsResponse;
+  trends?: TrendsResponse;
 }
 export const popupCacheItem = storage.defineItem<PopupCache | null>('local:popupCache', { fallback: null });
 
@@ -51,3 +54,34 @@ export async function readConnection(): Promise<Connection | null> {
   const [serverUrl, token] = await Promise.all([serverUrlItem.getValue(), teamTokenItem.getValue()]);
   return serverUrl && token ? { serverUrl, token } : null;
 }
+
+/** Optional: only the dashboard's team comparison (`/admin/org`) uses it; kept like the team token. */
+export const adminTokenItem = storage.defineItem<string>('local:adminToken', { fallback: '' });
+
+/** The Jira label that marks an issue as an experiment. */
+export const experimentLabelItem = storage.defineItem<string>('local:experimentLabel', {
+  fallback: 'experiment',
+});
+
+/** Whether pull requests to repositories another team owns are recorded as cross-team contributions. */
+export const contributionDetectionItem = storage.defineItem<boolean>('local:contributionDetection', {
+  fallback: true,
+});
+
+/** Jira Cloud sites in use, as their atlassian.net subdomain (`acme` for acme.atlassian.net); the first links issues. */
+export const jiraSitesItem = storage.defineItem<string[]>('local:jiraSites', { fallback: [] });
+
+/** The daily browser notification listing approval waits older than 48 h: off until the user asks for it. */
+export const dailyDigestItem = storage.defineItem<boolean>('local:dailyDigest', { fallback: false });
+
+/**
+ * The team on GitHub, as logins (`alice`) and teams (`acme/payments`), lower-cased (parse what the
+ * user types with `parseGitHubRoster`): a review awaited from anyone else is an outside approval.
+ * Used in the page only, never sent.
+ */
+export const githubTeamRosterItem = storage.defineItem<string[]>('local:githubTeamRoster', { fallback: [] });
+
+/** Pull requests (subjects) already recorded as cross-team contributions, so a revisit sends nothing. */
+export const githubContributionsItem = storage.defineItem<string[]>('local:githubContributions', {
+  fallback: [],
+});

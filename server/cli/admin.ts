@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hc } from 'hono/client';
 import type { AppType } from '../app';
+import { isStoreCommand, runStoreCommand, STORE_USAGE } from './store-admin';
 
 /**
  * `npm run admin -- <command>`: team and repo administration through the running API (the data
@@ -17,6 +18,7 @@ const USAGE = `Usage: npm run admin -- <command>
   repos list                       the repo → owning team map
   repos set <owner/repo> <teamId>  set the team that owns a repo
   repos remove <owner/repo>        remove a repo from the map
+${STORE_USAGE}
 
 Environment: API_URL (default http://127.0.0.1:$PORT, PORT default 8787), ADMIN_TOKEN
 (default: the token kept in $DATA_DIR/admin-token, DATA_DIR default ./data).`;
@@ -41,6 +43,7 @@ async function check(response: Response): Promise<unknown> {
 }
 
 async function run(args: string[]): Promise<unknown> {
+  if (isStoreCommand(args[0])) return runStoreCommand(args);
   const url = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
   const api = hc<AppType>(url, { headers: { authorization: `Bearer ${await adminToken()}` } }).api.v1;
   const [group, command, a, b] = args;

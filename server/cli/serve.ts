@@ -5,9 +5,7 @@ import { startServer } from '../server';
 const config = readConfig();
 const server = await startServer(config);
 if (server.generatedAdminToken) {
-  console.log(
-    `Admin token (shown once, kept in ${config.DATA_DIR}/admin-token): ${server.generatedAdminToken}`,
-  );
+  console.log(`Admin token (shown once, ${server.adminTokenNote}): ${server.generatedAdminToken}`);
 }
 console.log(`Aligned Autonomy API listening on ${server.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

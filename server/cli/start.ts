@@ -23,11 +23,7 @@ if (build.status !== 0) {
 const server = await startServer(config);
 const lines = ['', `Aligned Autonomy API listening on ${server.url}`];
 if (server.generatedAdminToken) {
-  lines.push(
-    '',
-    `Admin token (shown once; kept in ${resolve(config.DATA_DIR, 'admin-token')}):`,
-    `  ${server.generatedAdminToken}`,
-  );
+  lines.push('', `Admin token (shown once; ${server.adminTokenNote}):`, `  ${server.generatedAdminToken}`);
 }
 if ((await server.store.listTeams()).length === 0) {
   const { team, token } = await createTeam(server.store, 'My team', new Date());

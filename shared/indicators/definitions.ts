@@ -86,7 +86,8 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
     key: 'coordination_efficiency',
     label: 'Coordination efficiency',
     unit: 'ratio',
-    definition: 'Cross-team coordination meeting time over all tagged meeting time (above 40% is "meeting hell")',
+    definition:
+      'Cross-team coordination meeting time over all tagged meeting time (above 40% is "meeting hell")',
     defaultTarget: { max: 0.2, alertAbove: 0.4 },
     minSample: 1,
   },
@@ -175,7 +176,10 @@ export const INDICATOR_STATUSES = ['ok', 'warn', 'alert', 'insufficient_data'] a
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 
 /** Where a value falls against its target band. Pure, shared by server and popup. */
-export function statusFor(value: number | null, target: Target): Exclude<IndicatorStatus, 'insufficient_data'> | 'insufficient_data' {
+export function statusFor(
+  value: number | null,
+  target: Target,
+): Exclude<IndicatorStatus, 'insufficient_data'> | 'insufficient_data' {
   if (value === null || !Number.isFinite(value)) return 'insufficient_data';
   if (target.alertAbove !== undefined && value > target.alertAbove) return 'alert';
   if (target.alertBelow !== undefined && value < target.alertBelow) return 'alert';

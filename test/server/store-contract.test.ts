@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { FileStore } from '../../server/store/file-store';
 import { MemoryStore } from '../../server/store/memory-store';
 import { storeContract } from './store-contract';
+import { FAST_TEST_SETTINGS, openTestStore, startTempPostgres, type TempPostgres } from './support/postgres';
 
 storeContract('MemoryStore', async () => ({ store: new MemoryStore(), cleanup: async () => {} }));
 
@@ -30,4 +32,21 @@ storeContract('FileStore without cache', async () => {
       await rm(dir, { recursive: true, force: true });
     },
   };
+});
+
+// A real PostgreSQL server (a temporary cluster); a missing installation fails here, loudly.
+describe('PostgreSQL', () => {
+  let server: TempPostgres;
+  let url: string;
+  beforeAll(async () => {
+    server = await startTempPostgres({ settings: FAST_TEST_SETTINGS });
+    url = await server.createDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  storeContract('PostgresStore', () => openTestStore(url));
+  // Every read misses the cache, so months are always loaded from the database.
+  storeContract('PostgresStore without cache', () => openTestStore(url, { cacheMaxEvents: 0 }));
 });

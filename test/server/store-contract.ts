@@ -302,6 +302,70 @@ export function storeContract(
         expect(await store.readEvents('team-a')).toHaveLength(2);
       });
 
+      it('sees every acknowledged append, also in months it has read before', async () => {
+        const first = drift('2026-01-05T10:00:00.000Z');
+        await store.appendEvents('team-a', [first], RECEIVED);
+        const january = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z') };
+        expect(ids(await store.readEvents('team-a', january))).toEqual([first.id]);
+        const earlier = drift('2026-01-02T10:00:00.000Z');
+        const later = drift('2026-01-20T10:00:00.000Z');
+        await store.appendEvents('team-a', [later, earlier], RECEIVED);
+        expect(ids(await store.readEvents('team-a', january))).toEqual([earlier.id, first.id, later.id]);
+        expect(ids(await store.readEvents('team-a'))).toEqual([earlier.id, first.id, later.id]);
+      });
+
+      it('keeps ties in occurredAt in the order they were stored', async () => {
+        const at = '2026-01-05T10:00:00.000Z';
+        const batch = [drift(at), drift(at), drift(at)];
+        await store.appendEvents('team-a', batch, RECEIVED);
+        const next = drift(at);
+        await store.appendEvents('team-a', [next], RECEIVED);
+        expect(ids(await store.readEvents('team-a'))).toEqual([...ids(batch as StoredEvent[]), next.id]);
+      });
+
+      it('places an instant with sub-millisecond digits where JavaScript reads it', async () => {
+        // Date.parse keeps milliseconds only: this is 23:59:59.999 on Jan 31, not February.
+        const event = drift('2026-01-31T23:59:59.9999Z');
+        await store.appendEvents('team-a', [event], RECEIVED);
+        const feb = await store.readEvents('team-a', { from: new Date('2026-02-01T00:00:00Z') });
+        expect(feb).toEqual([]);
+        const last = await store.readEvents('team-a', {
+          from: new Date('2026-01-31T23:59:59.999Z'),
+          to: new Date('2026-02-01T00:00:00Z'),
+        });
+        expect(last).toEqual([{ ...event, receivedAt: RECEIVED }]);
+      });
+
+      it('keeps free text exactly, whatever characters it holds', async () => {
+        const texts = ['nul \u0000 inside', 'lone \ud800 surrogate', 'emoji 😀 and "quotes" \\ \n tabs\t'];
+        const events = texts.map((note, i) =>
+          drift(`2026-01-0${i + 1}T10:00:00.000Z`, { note } as Partial<AppEvent>),
+        );
+        const flagged = { ...blocker('2026-01-09T10:00:00.000Z'), waitingOn: texts[0] } as AppEvent;
+        await store.appendEvents('team-a', [...events, flagged], RECEIVED);
+        expect(await store.readEvents('team-a')).toEqual(
+          [...events, flagged].map((event) => ({ ...event, receivedAt: RECEIVED })),
+        );
+        expect(await store.appendEvents('team-a', [...events, flagged], RECEIVED)).toEqual({
+          accepted: 0,
+          duplicates: 4,
+          conflicts: [],
+        });
+      });
+
+      it('reports stored conflicts beside a conflict inside the batch', async () => {
+        const stored = drift('2026-01-05T10:00:00.000Z');
+        await store.appendEvents('team-a', [stored], RECEIVED);
+        const twice = drift('2026-01-06T10:00:00.000Z');
+        const result = await store.appendEvents(
+          'team-a',
+          [{ ...stored, source: 'api' } as AppEvent, twice, { ...twice, source: 'api' } as AppEvent],
+          RECEIVED,
+        );
+        expect(result).toEqual({ accepted: 0, duplicates: 0, conflicts: [stored.id, twice.id] });
+        expect(ids(await store.readEvents('team-a'))).toEqual([stored.id]);
+      });
+
       it('accepts an empty batch', async () => {
         expect(await store.appendEvents('team-a', [], RECEIVED)).toEqual({
           accepted: 0,

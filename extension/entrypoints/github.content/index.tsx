@@ -15,7 +15,7 @@ export default defineContentScript({
       pageFor: parseGitHubPage,
       keyOf: (page) => page.subject,
       placementFor: (page) => githubPlacement(page),
-      render: (page, floating) => <GitHubWidget page={page} floating={floating} />,
+      render: (page, floating) => <GitHubWidget key={page.subject} page={page} floating={floating} />,
       // Refined GitHub re-runs on these (source/feature-manager.tsx).
       navigationEvents: ['turbo:render', 'soft-nav:react-done'],
       isEnabled: async () => (await sendMessage({ type: 'getHostState', host: 'github' })).enabled,

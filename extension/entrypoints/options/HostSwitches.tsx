@@ -1,21 +1,18 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useStorageItem } from '../../components/use-storage-item';
 import { hostSwitchesItem, type WidgetHost } from '../../lib/settings';
 
-/** Hosts whose widget has shipped; add each one here together with its content script. */
 const SWITCHABLE: { host: WidgetHost; label: string }[] = [
+  { host: 'jira', label: 'Jira issues and boards' },
   { host: 'github', label: 'GitHub pull requests and issues' },
+  { host: 'google_calendar', label: 'Google Calendar' },
+  { host: 'outlook', label: 'Outlook on the web' },
 ];
 
 /** Per-host switches; a change applies to pages loaded afterwards. */
 export function HostSwitches() {
   const id = useId();
-  const [switches, setSwitches] = useState<Record<WidgetHost, boolean> | null>(null);
-
-  useEffect(() => {
-    void hostSwitchesItem.getValue().then(setSwitches);
-    return hostSwitchesItem.watch(setSwitches);
-  }, []);
-
+  const switches = useStorageItem(hostSwitchesItem);
   if (!switches) return null;
   return (
     <fieldset aria-describedby={`${id}-hint`}>

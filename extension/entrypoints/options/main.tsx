@@ -1,9 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../ui/extension-page.css';
+import '../../components/components.css';
 import './options.css';
+import { AdminTokenForm } from './AdminTokenForm';
+import { CaptureSettings } from './CaptureSettings';
 import { ConnectionForm } from './ConnectionForm';
 import { HostSwitches } from './HostSwitches';
+import { NudgeSettings } from './NudgeSettings';
+import { WhatIsSent } from './WhatIsSent';
 
 const root = document.getElementById('root');
 if (root) {
@@ -13,6 +18,10 @@ if (root) {
         <h1>Aligned Autonomy</h1>
         <ConnectionForm />
         <HostSwitches />
+        <CaptureSettings />
+        <NudgeSettings />
+        <AdminTokenForm />
+        <WhatIsSent />
       </main>
     </StrictMode>,
   );

@@ -1,13 +1,24 @@
 import { useId } from 'react';
-import type { Indicator } from '../../../shared/api';
+import type { z } from 'zod';
+import type { Indicator, trendPointSchema } from '../../../shared/api';
 import { INDICATORS } from '../../../shared/indicators/definitions';
-import { formatTarget, formatValue, STATUS_TEXT } from '../../ui/format';
+import { Sparkline } from '../../components/Sparkline';
+import { StatusText } from '../../components/StatusText';
+import { formatTarget, formatValue } from '../../ui/format';
 
 /** One indicator against its target; the status reads as icon and word, colour only repeats it. */
-export function IndicatorCard({ indicator, featured = false }: { indicator: Indicator; featured?: boolean }) {
+export function IndicatorCard({
+  indicator,
+  trend,
+  featured = false,
+}: {
+  indicator: Indicator;
+  /** Weekly points, oldest first; absent until the trends arrived. */
+  trend?: z.infer<typeof trendPointSchema>[];
+  featured?: boolean;
+}) {
   const id = useId();
   const definition = INDICATORS[indicator.key];
-  const status = STATUS_TEXT[indicator.status];
   return (
     <article
       className={`card status-${indicator.status}${featured ? ' featured' : ''}`}
@@ -16,14 +27,17 @@ export function IndicatorCard({ indicator, featured = false }: { indicator: Indi
       title={definition.definition}
     >
       <h2 id={`${id}-label`}>{definition.label}</h2>
-      <p className="value" data-testid="indicator-value">
-        {formatValue(indicator.value, indicator.unit)}
-      </p>
+      <div className="figure">
+        <p className="value" data-testid="indicator-value">
+          {formatValue(indicator.value, indicator.unit)}
+        </p>
+        {trend && <Sparkline points={trend} unit={indicator.unit} />}
+      </div>
       <p className="target" data-testid="indicator-target">
         Target {formatTarget(indicator.target, indicator.unit)}
       </p>
-      <p className="status" data-testid="indicator-status">
-        <span aria-hidden="true">{status.icon}</span> {status.text}
+      <p className="status">
+        <StatusText status={indicator.status} testId="indicator-status" />
       </p>
       <p className="muted" data-testid="indicator-sample">
         Sample size {indicator.sampleSize}

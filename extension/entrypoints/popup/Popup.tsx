@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { FailureNotice } from '../../components/FailureNotice';
+import { MaturityLevel } from '../../components/MaturityLevel';
+import { SignalList } from '../../components/SignalList';
+import { useStorageItem } from '../../components/use-storage-item';
 import { type ApiFailure, createApiClient, notConfigured } from '../../lib/api-client';
-import { type DeliveryStatus, deliveryStatusItem } from '../../lib/delivery-status';
+import { deliveryStatusItem } from '../../lib/delivery-status';
+import { intentsItem } from '../../lib/intents';
+import { sendMessage } from '../../lib/messages';
 import {
+  type Connection,
   type PopupCache,
   popupCacheItem,
   readConnection,
@@ -12,14 +19,38 @@ import {
 import { formatTime } from '../../ui/format';
 import { DeliveryPanel } from './DeliveryPanel';
 import { IndicatorCard } from './IndicatorCard';
+import { IntentList } from './IntentList';
+import { QuickActions } from './QuickActions';
 
 const FEATURED = 'external_dependencies';
+/** Sparklines show this many weeks: enough to see a direction, few enough to read. */
+export const SPARKLINE_WEEKS = 8;
 
 interface Snapshot {
   team: TeamIdentity | null;
   cache: PopupCache | null;
-  status: DeliveryStatus;
   configured: boolean;
+}
+
+/** Indicators, signals and trends, fetched together; the indicators decide whether the refresh worked. */
+async function fetchFigures(connection: Connection, teamId: string) {
+  const client = createApiClient(connection);
+  const to = new Date();
+  const from = new Date(to.getTime() - SPARKLINE_WEEKS * 7 * 24 * 60 * 60 * 1000);
+  const [indicators, signals, trends] = await Promise.all([
+    client.indicators(teamId),
+    client.signals(teamId),
+    client.trends(teamId, { from: from.toISOString(), to: to.toISOString() }),
+  ]);
+  if (!indicators.ok) return indicators;
+  const cache: PopupCache = {
+    teamId,
+    fetchedAt: to.toISOString(),
+    indicators: indicators.value,
+    ...(signals.ok ? { signals: signals.value } : {}),
+    ...(trends.ok ? { trends: trends.value } : {}),
+  };
+  return { ok: true as const, value: cache };
 }
 
 /** The team at a glance: paints what was cached at once, then asks the server for fresh figures. */
@@ -27,40 +58,39 @@ export function Popup() {
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [refreshFailure, setRefreshFailure] = useState<ApiFailure | null>(null);
   const [refreshing, setRefreshing] = useState(false);
+  const status = useStorageItem(deliveryStatusItem);
+  const intents = useStorageItem(intentsItem);
 
   useEffect(() => {
-    const unwatch = deliveryStatusItem.watch((status) =>
-      setSnapshot((current) => (current ? { ...current, status } : current)),
-    );
     void (async () => {
-      const [connection, team, cache, status] = await Promise.all([
+      const [connection, team, cache] = await Promise.all([
         readConnection(),
         teamItem.getValue(),
         popupCacheItem.getValue(),
-        deliveryStatusItem.getValue(),
       ]);
       const ownCache = cache && cache.teamId === team?.teamId ? cache : null;
-      setSnapshot({ team, cache: ownCache, status, configured: connection !== null });
+      setSnapshot({ team, cache: ownCache, configured: connection !== null });
       if (!connection || !team) return;
       setRefreshing(true);
-      const result = await createApiClient(connection).indicators(team.teamId);
+      const result = await fetchFigures(connection, team.teamId);
       setRefreshing(false);
       if (!result.ok) {
         setRefreshFailure(result.failure);
         return;
       }
-      const fresh = { teamId: team.teamId, fetchedAt: new Date().toISOString(), indicators: result.value };
-      await popupCacheItem.setValue(fresh);
-      setSnapshot((current) => (current ? { ...current, cache: fresh } : current));
+      await popupCacheItem.setValue(result.value);
+      setSnapshot((current) => (current ? { ...current, cache: result.value } : current));
+      // The badge counts the same team's waits: bring it up to date while the user looks.
+      void sendMessage({ type: 'refreshBadge' }).catch(() => undefined);
     })();
-    return unwatch;
   }, []);
 
-  if (!snapshot) return null;
-  const { team, cache, status, configured } = snapshot;
+  if (!snapshot || !status) return null;
+  const { team, cache, configured } = snapshot;
   const indicators = cache?.indicators.indicators ?? [];
   const featured = indicators.find((indicator) => indicator.key === FEATURED);
   const others = indicators.filter((indicator) => indicator.key !== FEATURED);
+  const trendOf = (key: (typeof indicators)[number]['key']) => cache?.trends?.trends[key];
   const setup = !configured || !team ? notConfigured() : null;
 
   return (
@@ -73,24 +103,18 @@ export function Popup() {
           </p>
         )}
       </header>
-      {setup && (
-        <div className="notice problem" data-testid="not-connected">
-          <p>{setup.message}</p>
-          <p>{setup.fix}</p>
-        </div>
-      )}
+      {setup && <FailureNotice failure={setup} testId="not-connected" />}
       <DeliveryPanel status={status} />
-      {refreshFailure && (
-        <div className="notice problem" data-testid="refresh-error" data-kind={refreshFailure.kind}>
-          <p>{refreshFailure.message}</p>
-          <p>{refreshFailure.fix}</p>
-        </div>
-      )}
-      {featured && <IndicatorCard indicator={featured} featured />}
+      {refreshFailure && <FailureNotice failure={refreshFailure} testId="refresh-error" />}
+      {team && <QuickActions />}
+      {intents && <IntentList intents={intents} />}
+      {cache?.signals && <MaturityLevel maturity={cache.signals.maturity} />}
+      {cache?.signals && <SignalList signals={cache.signals.signals} />}
+      {featured && <IndicatorCard indicator={featured} trend={trendOf(featured.key)} featured />}
       {others.length > 0 && (
         <section className="cards" aria-label="Other indicators">
           {others.map((indicator) => (
-            <IndicatorCard key={indicator.key} indicator={indicator} />
+            <IndicatorCard key={indicator.key} indicator={indicator} trend={trendOf(indicator.key)} />
           ))}
         </section>
       )}
@@ -101,13 +125,22 @@ export function Popup() {
             {refreshing ? ' · updating…' : ` · as of ${formatTime(cache.fetchedAt)}`}
           </p>
         )}
-        <button
-          type="button"
-          data-testid="open-options"
-          onClick={() => void browser.runtime.openOptionsPage()}
-        >
-          Options
-        </button>
+        <div className="row">
+          <button
+            type="button"
+            data-testid="open-dashboard"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+          >
+            Dashboard
+          </button>
+          <button
+            type="button"
+            data-testid="open-options"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            Options
+          </button>
+        </div>
       </footer>
     </main>
   );

@@ -1,12 +1,74 @@
+import { useMemo, useState } from 'react';
 import { BlockerPanel } from '../../ui/blocker-panel';
+import { DecisionPanel } from '../../ui/decision-panel';
+import { ExperimentButton } from '../../ui/experiment-button';
 import type { Placement } from '../../ui/host-widget';
+import { ContributionNote, useContribution } from './contribution-note';
+import { OutsideApprovalSuggestion } from './outside-approval';
 import type { GitHubPage } from './page';
-import { findWidgetAnchor, headerNumber } from './selectors';
+import { type Reviewer, readReviewers } from './reviewers';
+import { findWidgetAnchor, headerNumber, pullAuthor, signedInLogin } from './selectors';
+import { useGitHubScheme } from './theme';
+import { usePageReading } from './use-page-reading';
+import './github-widget.css';
 
-/** The GitHub widget: the shared blocker panel, placed in the pull request or issue header. */
-
+/**
+ * The GitHub widget: the shared blocker, decision and experiment controls, placed in the pull
+ * request or issue header, and on pull requests what only GitHub knows: who is awaited for review,
+ * and who opened it. Render it with `key={subject}`, like the panels.
+ */
 export function GitHubWidget({ page, floating }: { page: GitHubPage; floating: boolean }) {
-  return <BlockerPanel key={page.subject} subject={page.subject} source="github" floating={floating} />;
+  const scheme = useGitHubScheme();
+  // Bumped after the suggestion flags, so the panel reads its list again.
+  const [panelVersion, setPanelVersion] = useState(0);
+  const { subject } = page;
+  return (
+    <div className={floating ? 'aa-github aa-github-floating' : 'aa-github'} data-scheme={scheme}>
+      <BlockerPanel key={panelVersion} subject={subject} source="github" floating={floating} />
+      {page.kind === 'pull' && (
+        <PullRequestExtras
+          page={page}
+          floating={floating}
+          onFlagged={() => setPanelVersion((version) => version + 1)}
+        />
+      )}
+      {!floating && (
+        <>
+          <DecisionPanel subject={subject} source="github" />
+          <ExperimentButton subject={subject} source="github" />
+        </>
+      )}
+    </div>
+  );
+}
+
+interface PullReading {
+  author: string | null;
+  reviewers: Reviewer[];
+}
+
+function PullRequestExtras(props: { page: GitHubPage; floating: boolean; onFlagged: () => void }) {
+  const { page, floating, onFlagged } = props;
+  const read = useMemo(() => {
+    // The sidebar is on the conversation tab only: the reviewers seen there still count on the others.
+    let reviewers: Reviewer[] = [];
+    return (): PullReading => {
+      // The sidebar of the previous pull request can outlive its header for a moment.
+      if (headerNumber() === page.number) reviewers = readReviewers() ?? reviewers;
+      return { author: pullAuthor(page.number), reviewers };
+    };
+  }, [page.number]);
+  const { author, reviewers } = usePageReading(read);
+  const [viewer] = useState(signedInLogin);
+  const contribution = useContribution(page, author !== null && author === viewer);
+  // Floating, the panel is a card of its own: anything beside it would land at the end of the page.
+  if (floating) return null;
+  return (
+    <>
+      <OutsideApprovalSuggestion page={page} reviewers={reviewers} viewer={viewer} onFlagged={onFlagged} />
+      <ContributionNote status={contribution} />
+    </>
+  );
 }
 
 /** URL first, DOM second: a header that shows another number is the previous page's, still on screen. */

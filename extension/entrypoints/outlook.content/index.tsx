@@ -1,0 +1,12 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { outlookHost } from '../../hosts/calendar/outlook/outlook';
+import { runCalendar } from '../../hosts/calendar/run-calendar';
+
+export default defineContentScript({
+  // Outlook navigates between mail and calendar softly: the script must be there from the start.
+  matches: ['https://outlook.office.com/*', 'https://outlook.live.com/*'],
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    void runCalendar(ctx, outlookHost);
+  },
+});

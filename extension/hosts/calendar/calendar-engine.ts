@@ -1,0 +1,347 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { EARLIEST_TIMESTAMP } from '../../../shared/events';
+import { MEETING_CATEGORIES, type MeetingCategory } from '../../../shared/vocabulary';
+import { createSerializer } from '../../lib/serialize';
+import type { AuditMeeting } from './audit';
+import { type CalendarHost, type ChipReading, readingContext } from './calendar-host';
+import type {
+  CalendarChange,
+  CalendarSyncMessage,
+  CalendarView,
+  MeetingView,
+  SeenMeeting,
+} from './calendar-protocol';
+import {
+  ANCHOR_ATTRIBUTE,
+  CHIP_TAG_CLASS,
+  createChipTag,
+  ensureChipTagStyles,
+  listenToChipTags,
+  paintChipTag,
+  SERIES_PREFIX,
+  UNTAG_VALUE,
+} from './chip-tag';
+import { hashParts } from './meeting-id';
+
+/**
+ * Keeps a tag on every meeting chip of a calendar that re-renders all the time, and publishes
+ * what is on screen for the popover control and the audit panel. Per animation frame: one read
+ * pass over the chips (text and attributes only; text seen before is not parsed again), then one
+ * write pass (a tag whose state did not change is not touched). What the chips show comes from
+ * the background, asked only when what is on screen changed.
+ */
+
+export interface VisibleMeeting extends AuditMeeting {
+  chipKey: string;
+  seriesKey: string | null;
+  /** For the user's eyes in the audit panel and for the local suggester; never in an event. */
+  title: string;
+  attendeeCount: number | null;
+  declined: boolean;
+  /** Tagged, but the server hears of it only when the meeting is a day away. */
+  waiting: boolean;
+}
+
+export interface CalendarSnapshot {
+  meetings: VisibleMeeting[];
+  delivery: CalendarView['delivery'];
+  waitingCount: number;
+  problem: string | null;
+}
+
+export interface CalendarEngine {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => CalendarSnapshot;
+  tag: (
+    meetingIds: readonly string[],
+    category: MeetingCategory,
+    options?: { series?: boolean },
+  ) => Promise<void>;
+  /** The suggestions of these meetings, confirmed as they are. */
+  acceptSuggestions: (meetingIds: readonly string[]) => Promise<void>;
+  untag: (meetingId: string) => Promise<void>;
+}
+
+const RELOAD_PAGE = 'The extension was updated or restarted: reload this page to tag meetings.';
+/** Tags of meetings that were too far ahead become sendable while the tab stays open. */
+const SYNC_EVERY_MS = 5 * 60_000;
+/** While something waits to be sent, the "queued" note is checked this often. */
+const QUEUED_SYNC_EVERY_MS = 60_000;
+
+/** Readings kept by chip signature: a re-render redraws the same text, which is then not parsed again. */
+const MAX_CACHED_READINGS = 5000;
+
+const NO_VIEW: MeetingView = { category: null, suggestion: null, waiting: false };
+
+/** The background's answer; `calendarSync` is declared in `calendar-protocol.ts`. */
+const askBackground = (message: CalendarSyncMessage): Promise<CalendarView> =>
+  browser.runtime.sendMessage(message);
+
+export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHost): CalendarEngine {
+  let snapshot: CalendarSnapshot = {
+    meetings: [],
+    delivery: { pending: 0, lastError: null },
+    waitingCount: 0,
+    problem: null,
+  };
+  const listeners = new Set<() => void>();
+  const readings = new Map<string, ChipReading | null>();
+  const tags = new WeakMap<Element, HTMLSelectElement>();
+  /**
+   * Tags by meeting, to move rather than rebuild: a host that re-renders draws new chips for the
+   * same meetings, whose tags, already painted, only need putting back.
+   */
+  const tagsByMeeting = new Map<string, HTMLSelectElement[]>();
+  /** JSON of hashed parts → hash; filled asynchronously (crypto.subtle), read synchronously. */
+  const hashes = new Map<string, string>();
+  const hashing = new Set<string>();
+  /** From the host's details popover, which knows how many attend; chips do not say. */
+  const attendeeCounts = new Map<string, number>();
+  let views = new Map<string, MeetingView>();
+  /** What the background was last told is on screen. */
+  let synced = '';
+  let seen: SeenMeeting[] = [];
+
+  const publish = (change: Partial<CalendarSnapshot>) => {
+    snapshot = { ...snapshot, ...change };
+    for (const listener of listeners) listener();
+  };
+
+  const hashOf = (parts: readonly string[]) => hashes.get(JSON.stringify(parts));
+
+  const describe = (reading: ChipReading, meetingId: string, seriesKey: string | null): VisibleMeeting => {
+    const view = views.get(meetingId) ?? NO_VIEW;
+    const times = reading.times;
+    return {
+      meetingId,
+      seriesKey,
+      chipKey: reading.chipKey,
+      title: reading.title,
+      start: times?.start ?? '',
+      end: times?.end ?? '',
+      counted: !reading.declined && times !== null && Date.parse(times.start) >= EARLIEST_TIMESTAMP,
+      category: view.category,
+      suggestion: view.suggestion,
+      attendeeCount: reading.attendeeCount ?? attendeeCounts.get(reading.chipKey) ?? null,
+      declined: reading.declined,
+      waiting: view.waiting,
+    };
+  };
+
+  // --- the pass over the chips -------------------------------------------------------------
+
+  const pass = () => {
+    const context = readingContext();
+    const visible = new Map<string, VisibleMeeting>();
+    const placed: { slot: Element; meeting: VisibleMeeting; shown: boolean; needsAnchor: boolean }[] = [];
+    const unhashed: (readonly string[])[] = [];
+    // Read: attributes and text only, plus the position of slots seen for the first time.
+    const popover = host.popover?.();
+    if (popover) attendeeCounts.set(popover.chipKey, popover.attendeeCount);
+    for (const chip of host.findChips()) {
+      const signature = host.chipSignature(chip);
+      let reading = readings.get(signature);
+      if (reading === undefined) {
+        if (readings.size >= MAX_CACHED_READINGS) readings.clear();
+        reading = host.readChip(chip, context);
+        readings.set(signature, reading);
+      }
+      if (!reading) continue;
+      const meetingId = hashOf(reading.identity);
+      const seriesKey = reading.series ? hashOf(reading.series) : null;
+      if (!meetingId || seriesKey === undefined) {
+        unhashed.push(reading.identity, ...(reading.series ? [reading.series] : []));
+        continue;
+      }
+      // A meeting across midnight is drawn once per day: one meeting, a tag on each chip.
+      const meeting = visible.get(meetingId) ?? describe(reading, meetingId, seriesKey);
+      visible.set(meetingId, meeting);
+      const slot = host.tagSlot(chip);
+      const shown = meeting.counted && views.has(meetingId);
+      const needsAnchor = shown && !tags.has(slot) && getComputedStyle(slot).position === 'static';
+      placed.push({ slot, meeting, shown, needsAnchor });
+    }
+    // Write.
+    ensureChipTagStyles();
+    for (const { slot, meeting, shown, needsAnchor } of placed) {
+      let select = tags.get(slot);
+      // No tag on what is not counted, nor before the background said what the meeting is.
+      if (!shown) {
+        select?.remove();
+        continue;
+      }
+      if (!select) {
+        select = tagFor(meeting.meetingId);
+        tags.set(slot, select);
+      }
+      if (needsAnchor) slot.setAttribute(ANCHOR_ATTRIBUTE, '');
+      paintChipTag(select, { ...meeting, recurring: meeting.seriesKey !== null });
+      if (select.parentElement !== slot) {
+        slot.append(select);
+        // A host that copies a chip's insides may bring an old tag along: one tag per chip.
+        for (const stray of slot.querySelectorAll(`:scope > .${CHIP_TAG_CLASS}`))
+          if (stray !== select) stray.remove();
+      }
+    }
+    const meetings = [...visible.values()];
+    if (JSON.stringify(meetings) !== JSON.stringify(snapshot.meetings)) publish({ meetings });
+    if (unhashed.length > 0) void hashAll(unhashed);
+    seen = meetings.flatMap((meeting) =>
+      // Declined meetings too: a tag they had must be withdrawn.
+      meeting.start && (meeting.counted || meeting.declined)
+        ? [
+            {
+              meetingId: meeting.meetingId,
+              seriesKey: meeting.seriesKey,
+              title: meeting.title,
+              start: meeting.start,
+              end: meeting.end,
+              attendeeCount: meeting.attendeeCount,
+              declined: meeting.declined,
+            },
+          ]
+        : [],
+    );
+    if (JSON.stringify(seen) !== synced) void sync([]);
+  };
+
+  /** A tag of this meeting left behind by its chip's re-render, or a new one. */
+  function tagFor(meetingId: string): HTMLSelectElement {
+    const pool = tagsByMeeting.get(meetingId) ?? [];
+    const left = pool.find((select) => !select.isConnected);
+    if (left) return left;
+    const select = createChipTag();
+    // Detached tags beyond those of the chips on screen belong to chips gone for good.
+    tagsByMeeting.set(meetingId, [...pool.filter((known) => known.isConnected), select]);
+    return select;
+  }
+
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(() => {
+      scheduled = false;
+      pass();
+    });
+  };
+
+  async function hashAll(parts: (readonly string[])[]) {
+    const fresh = [...new Set(parts.map((list) => JSON.stringify(list)))].filter(
+      (key) => !hashes.has(key) && !hashing.has(key),
+    );
+    if (fresh.length === 0) return;
+    for (const key of fresh) hashing.add(key);
+    const digests = await Promise.all(fresh.map((key) => hashParts(JSON.parse(key) as string[])));
+    fresh.forEach((key, index) => {
+      hashes.set(key, digests[index] as string);
+      hashing.delete(key);
+    });
+    schedule();
+  }
+
+  // --- the background ----------------------------------------------------------------------
+
+  const serialized = createSerializer();
+
+  /** Tells the background what is on screen (and the user's changes), one message at a time. */
+  const sync = (changes: CalendarChange[]): Promise<void> =>
+    serialized(async () => {
+      const meetings = seen;
+      const print = JSON.stringify(meetings);
+      // A newer pass asked again meanwhile and this one has nothing of its own to say.
+      if (changes.length === 0 && print === synced) return;
+      synced = print;
+      try {
+        const view = await askBackground({ type: 'calendarSync', source: host.source, meetings, changes });
+        views = new Map(Object.entries(view.meetings));
+        publish({ delivery: view.delivery, waitingCount: view.waitingCount, problem: view.problem });
+      } catch {
+        // Not retried on every re-render (there can be many a second); the timers try again.
+        publish({ problem: RELOAD_PAGE });
+      }
+      schedule();
+    });
+
+  const resync = () => {
+    synced = '';
+    void sync([]);
+  };
+
+  // --- what the user does ------------------------------------------------------------------
+
+  const byId = () => new Map(snapshot.meetings.map((meeting) => [meeting.meetingId, meeting]));
+
+  const tag: CalendarEngine['tag'] = (meetingIds, category, options = {}) => {
+    const meetings = byId();
+    const chosen = meetingIds.flatMap((id) => {
+      const meeting = meetings.get(id);
+      return meeting?.counted ? [meeting] : [];
+    });
+    const seriesKeys = options.series
+      ? [...new Set(chosen.flatMap((meeting) => meeting.seriesKey ?? []))]
+      : [];
+    // The rest of a series tagged now that is on screen is tagged with it.
+    const targets = new Set(chosen.map((meeting) => meeting.meetingId));
+    for (const meeting of snapshot.meetings) {
+      if (meeting.counted && meeting.seriesKey && seriesKeys.includes(meeting.seriesKey))
+        targets.add(meeting.meetingId);
+    }
+    if (targets.size === 0) return Promise.resolve();
+    return sync([{ kind: 'tag', category, meetingIds: [...targets], seriesKeys }]);
+  };
+
+  const acceptSuggestions: CalendarEngine['acceptSuggestions'] = (meetingIds) => {
+    const byCategory = new Map<MeetingCategory, string[]>();
+    const meetings = byId();
+    for (const id of meetingIds) {
+      const meeting = meetings.get(id);
+      if (!meeting?.counted || meeting.category || !meeting.suggestion) continue;
+      byCategory.set(meeting.suggestion, [...(byCategory.get(meeting.suggestion) ?? []), id]);
+    }
+    const changes = [...byCategory].map(
+      ([category, ids]): CalendarChange => ({ kind: 'tag', category, meetingIds: ids, seriesKeys: [] }),
+    );
+    return changes.length > 0 ? sync(changes) : Promise.resolve();
+  };
+
+  const untag: CalendarEngine['untag'] = (meetingId) => {
+    const seriesKey = byId().get(meetingId)?.seriesKey;
+    return sync([{ kind: 'untag', meetingIds: [meetingId], seriesKeys: seriesKey ? [seriesKey] : [] }]);
+  };
+
+  function choose(meetingId: string, value: string) {
+    if (value === UNTAG_VALUE) {
+      void untag(meetingId);
+      return;
+    }
+    const series = value.startsWith(SERIES_PREFIX);
+    const category = (series ? value.slice(SERIES_PREFIX.length) : value) as MeetingCategory;
+    if (MEETING_CATEGORIES.includes(category)) void tag([meetingId], category, { series });
+  }
+
+  // --- wiring ------------------------------------------------------------------------------
+
+  // Chips are replaced (childList) or have their time rewritten in place (characterData) when dragged.
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  listenToChipTags(choose, ctx.signal);
+  ctx.setInterval(resync, SYNC_EVERY_MS);
+  ctx.setInterval(() => {
+    if (snapshot.delivery.pending > 0) resync();
+  }, QUEUED_SYNC_EVERY_MS);
+  schedule();
+
+  return {
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    tag,
+    acceptSuggestions,
+    untag,
+  };
+}

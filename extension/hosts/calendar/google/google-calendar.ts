@@ -1,0 +1,139 @@
+import type { CalendarHost, ChipReading, HostPopover, ReadingContext } from '../calendar-host';
+import { queryAllFirst, queryFirst } from '../dom';
+import { findDates, findTimeRange, meetingTimes } from '../time-parsing';
+import type { CalendarDate } from '../zoned-time';
+import {
+  CHIP,
+  CHIP_TEXT,
+  CHIP_TITLE,
+  DAY_COLUMN,
+  POPOVER,
+  POPOVER_EVENT,
+  POPOVER_GUEST_ROW,
+  POPOVER_GUESTS,
+} from './selectors';
+
+/**
+ * Google Calendar's grid pages, e.g.
+ * - https://calendar.google.com/calendar/u/0/r
+ * - https://calendar.google.com/calendar/u/0/r/week/2026/11/23
+ * - https://calendar.google.com/calendar/r/month
+ * - https://calendar.google.com/calendar/u/1/r/customweek/2026/11/23
+ * Not: /r/eventedit/…, /r/settings, /r/search, other hosts.
+ */
+const VIEW_PATH =
+  /^\/calendar\/(?:u\/\d+\/)?r(?:\/(?:day|week|month|year|agenda|schedule|customday|customweek|4day)(?:\/\d{4}\/\d{1,2}\/\d{1,2})?)?\/?$/;
+
+export function isGoogleCalendarView(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname === 'calendar.google.com' && VIEW_PATH.test(parsed.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** `data-eventid` is unpadded base64 of "<event id> <calendar>"; recurring instances are "<series>_<start>". */
+export function decodeEventId(attribute: string): { eventId: string; calendar: string } | null {
+  try {
+    const base64 = attribute.replace(/-/g, '+').replace(/_/g, '/');
+    const decoded = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='));
+    const space = decoded.indexOf(' ');
+    if (space <= 0) return null;
+    return { eventId: decoded.slice(0, space), calendar: decoded.slice(space + 1) };
+  } catch {
+    return null;
+  }
+}
+
+export function decodeDateKey(key: number): CalendarDate | null {
+  if (!Number.isInteger(key) || key <= 0) return null;
+  const date = { year: 1970 + (key >> 9), month: (key >> 5) & 0b1111, day: key & 0b11111 };
+  return date.month >= 1 && date.month <= 12 && date.day >= 1 ? date : null;
+}
+
+// The response shown in the screen-reader text; other languages fall back to "counted".
+const DECLINED = new Set([
+  'declined',
+  'abgelehnt',
+  'refusé',
+  'rechazado',
+  'rifiutato',
+  'recusado',
+  'afgewezen',
+]);
+
+export interface GoogleChipText {
+  chipKey: string;
+  text: string;
+  title: string | null;
+  columnDate: CalendarDate | null;
+}
+
+/** What the chip says, without the DOM: the part that unit tests and the content script share. */
+export function readGoogleChip(chip: GoogleChipText, context: ReadingContext): ChipReading {
+  const decoded = decodeEventId(chip.chipKey);
+  const eventId = decoded?.eventId ?? chip.chipKey;
+  const calendar = decoded?.calendar ?? '';
+  const range = findTimeRange(chip.text, context.locales);
+  // The text ends with the event's day; the column is the fallback for languages we cannot read.
+  const date = range?.startDate ?? findDates(chip.text, context.locales).at(-1)?.date ?? chip.columnDate;
+  const segments = chip.text.split(',').map((segment) => segment.trim());
+  const underscore = eventId.indexOf('_');
+  return {
+    chipKey: chip.chipKey,
+    identity: ['google_calendar', eventId, calendar],
+    series: underscore > 0 ? ['google_calendar', eventId.slice(0, underscore), calendar] : null,
+    title: chip.title ?? (range ? (chip.text.slice(range.lastIndex).split(',')[1]?.trim() ?? '') : ''),
+    times: range && date ? meetingTimes(range, date, context.timeZone) : null,
+    declined: segments.some((segment) => DECLINED.has(segment.toLowerCase())),
+    attendeeCount: null,
+  };
+}
+
+const chipText = (chip: Element) => queryFirst(chip, CHIP_TEXT)?.textContent ?? '';
+const chipTitle = (chip: Element) => queryFirst(chip, CHIP_TITLE)?.textContent?.trim() || null;
+const columnKey = (chip: Element) => chip.closest(DAY_COLUMN)?.getAttribute('data-datekey') ?? null;
+
+/** The details popover when it is open, with the event it shows and how many are invited. */
+function findGooglePopover(): HostPopover | null {
+  const dialog = queryFirst(document, POPOVER);
+  if (!dialog || dialog.getAttribute('aria-hidden') === 'true') return null;
+  const chipKey = queryFirst(dialog, POPOVER_EVENT)?.getAttribute('data-eventid');
+  if (!chipKey) return null;
+  const guests = queryFirst(dialog, POPOVER_GUESTS);
+  // No guest list: only the calendar's owner attends.
+  if (!guests) return { dialog, chipKey, attendeeCount: 1 };
+  const stated = Number(/\d+/.exec(guests.firstElementChild?.textContent ?? '')?.[0]);
+  const rows = guests.querySelectorAll(POPOVER_GUEST_ROW).length;
+  return {
+    dialog,
+    chipKey,
+    attendeeCount: Math.max(1, Number.isFinite(stated) && stated > 0 ? stated : rows),
+  };
+}
+
+export const googleCalendarHost: CalendarHost = {
+  source: 'google_calendar',
+  isCalendarView: isGoogleCalendarView,
+  findChips: () => queryAllFirst(document, CHIP),
+  chipSignature: (chip) =>
+    [chip.getAttribute('data-eventid'), columnKey(chip), chipText(chip), chipTitle(chip)].join('\n'),
+  readChip: (chip, context) => {
+    const chipKey = chip.getAttribute('data-eventid');
+    if (!chipKey) return null;
+    const column = columnKey(chip);
+    return readGoogleChip(
+      {
+        chipKey,
+        text: chipText(chip),
+        title: chipTitle(chip),
+        columnDate: column ? decodeDateKey(Number(column)) : null,
+      },
+      context,
+    );
+  },
+  tagSlot: (chip) => chip,
+  uiParent: () => document.body,
+  popover: findGooglePopover,
+};

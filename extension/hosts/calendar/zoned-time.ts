@@ -1,0 +1,118 @@
+/**
+ * Calendar dates and wall-clock times in an IANA time zone, to instants and back. Calendars show
+ * wall-clock times; the API needs instants with their offset, and the offset depends on the day
+ * (DST), so it is looked up per time, never taken from "now".
+ */
+
+export interface CalendarDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+export interface WallTime {
+  /** 0–23 */
+  hour: number;
+  minute: number;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function exactOffsetMinutes(instant: number, timeZone: string): number {
+  const seconds = Math.floor(instant / 1000) * 1000;
+  const parts = partsFormatter(timeZone).formatToParts(seconds);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  // Some engines print midnight as hour 24 even with h23.
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour') % 24,
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((wall - seconds) / MINUTE_MS);
+}
+
+/** `zone|UTC day` → the offset all that day, or null on a day with a transition. */
+const dayOffsets = new Map<string, number | null>();
+const MAX_CACHED_DAYS = 4096;
+
+/**
+ * Minutes east of UTC in `timeZone` at `instant` (ms since the epoch). `Intl` is slow (a week of
+ * chips asks hundreds of times), so each UTC day is asked twice, and only a day in which the
+ * offset changes is asked per instant.
+ */
+export function offsetMinutes(instant: number, timeZone: string): number {
+  const day = Math.floor(instant / DAY_MS);
+  const key = `${timeZone}|${day}`;
+  let constant = dayOffsets.get(key);
+  if (constant === undefined) {
+    if (dayOffsets.size >= MAX_CACHED_DAYS) dayOffsets.clear();
+    const first = exactOffsetMinutes(day * DAY_MS, timeZone);
+    constant = first === exactOffsetMinutes((day + 1) * DAY_MS - MINUTE_MS, timeZone) ? first : null;
+    dayOffsets.set(key, constant);
+  }
+  return constant ?? exactOffsetMinutes(instant, timeZone);
+}
+
+/**
+ * The instant a wall-clock time names in `timeZone`, resolved like Temporal's "compatible": a time
+ * that occurs twice (clocks going back) is the first occurrence, a time skipped by clocks going
+ * forward is moved forward by the gap (02:30 on a spring-forward night is 03:30).
+ */
+export function wallClockToInstant(date: CalendarDate, time: WallTime, timeZone: string): number {
+  const asUtc = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
+  // A day either side of any transition near this time gives the offsets before and after it.
+  const before = offsetMinutes(asUtc - DAY_MS, timeZone);
+  const after = offsetMinutes(asUtc + DAY_MS, timeZone);
+  const withBefore = asUtc - before * MINUTE_MS;
+  if (offsetMinutes(withBefore, timeZone) === before) return withBefore;
+  const withAfter = asUtc - after * MINUTE_MS;
+  if (offsetMinutes(withAfter, timeZone) === after) return withAfter;
+  return withBefore;
+}
+
+const pad = (value: number, width = 2): string => String(Math.abs(value)).padStart(width, '0');
+
+/** ISO 8601 with the zone's offset at that instant, e.g. `2026-11-23T10:00:00-05:00`. */
+export function toOffsetIso(instant: number, timeZone: string): string {
+  const offset = offsetMinutes(instant, timeZone);
+  const local = new Date(Math.floor(instant / 1000) * 1000 + offset * MINUTE_MS);
+  const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
+  const sign = offset < 0 ? '-' : '+';
+  return `${date}T${time}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** Rejects 31 February and the like, which `Date.UTC` would silently roll over. */
+export function isRealDate({ year, month, day }: CalendarDate): boolean {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

@@ -1,0 +1,154 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { onTracked, sendMessage } from '../../lib/messages';
+import type { SubjectBlocker } from '../../lib/open-blockers';
+import { type Badge, badgeFor } from './badge';
+import badgeCss from './card-badges.css?inline';
+import { isJiraBoard } from './page';
+import { findCards } from './selectors';
+
+/**
+ * A small badge on the board cards (and backlog rows) of issues with an open blocker: kind and
+ * age. A board holds hundreds of cards, so badges are plain elements, not a React root each, and
+ * every pass reads the whole board first, then writes only what changed, once per frame at most.
+ */
+
+const BADGE_CLASS = 'aa-card-badge';
+const STYLE_ID = 'aa-card-badge-style';
+/** Ages tick, and teammates' flags show up, this often. */
+const REFRESH_MS = 60_000;
+/** The background answers this many subjects per question. */
+const MAX_SUBJECTS = 500;
+
+interface CardPlan {
+  slot: Element;
+  current: HTMLElement | null;
+  badge: Badge | null;
+}
+
+function installStyle(): HTMLElement {
+  const existing = document.getElementById(STYLE_ID);
+  if (existing) return existing;
+  const style = document.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = badgeCss;
+  (document.head ?? document.documentElement).append(style);
+  return style;
+}
+
+function createBadge(badge: Badge): HTMLElement {
+  const element = document.createElement('span');
+  element.className = BADGE_CLASS;
+  return writeBadge(element, badge);
+}
+
+function writeBadge(element: HTMLElement, badge: Badge): HTMLElement {
+  element.dataset.kind = badge.kind;
+  element.textContent = badge.text;
+  element.title = badge.label;
+  element.setAttribute('aria-label', badge.label);
+  return element;
+}
+
+const sameBadge = (element: HTMLElement, badge: Badge): boolean =>
+  element.dataset.kind === badge.kind && element.textContent === badge.text && element.title === badge.label;
+
+function applyPlan({ slot, current, badge }: CardPlan): void {
+  if (!badge) current?.remove();
+  else if (!current) slot.append(createBadge(badge));
+  else if (!sameBadge(current, badge)) writeBadge(current, badge);
+}
+
+export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promise<boolean>): void {
+  let bySubject: Record<string, SubjectBlocker[]> = {};
+  let asked = new Set<string>();
+  let askedAt = 0;
+  let fetching = false;
+  let style: HTMLElement | null = null;
+  let enabled: boolean | null = null;
+  /** Whether this page may hold badges of ours, so pages without any are not searched for them. */
+  let painted = false;
+
+  const fetchBlockers = async (subjects: string[]) => {
+    fetching = true;
+    asked = new Set(subjects);
+    askedAt = Date.now();
+    try {
+      bySubject = (await sendMessage({ type: 'getOpenBlockersOf', subjects })).bySubject;
+      schedule();
+    } catch {
+      // The extension was reloaded under the page: the badges stay as they were.
+    } finally {
+      fetching = false;
+    }
+  };
+
+  const removeAll = () => {
+    if (!painted) return;
+    for (const badge of document.querySelectorAll(`.${BADGE_CLASS}`)) badge.remove();
+    painted = false;
+  };
+
+  const pass = () => {
+    if (!isJiraBoard(location.href)) {
+      removeAll();
+      return;
+    }
+    if (enabled === null) {
+      // Asked once, on the first board; passes until the answer write nothing.
+      enabled = false;
+      void isEnabled()
+        .catch(() => false)
+        .then((answer) => {
+          enabled = answer;
+          schedule();
+        });
+      return;
+    }
+    if (!enabled) return;
+    if (!style?.isConnected) style = installStyle();
+    painted = true;
+    const now = Date.now();
+    // Reads…
+    const cards = findCards();
+    const plans: CardPlan[] = cards.map(({ key, slot }) => ({
+      slot,
+      current: slot.querySelector<HTMLElement>(`:scope > .${BADGE_CLASS}`),
+      badge: badgeFor(bySubject[`jira:${key}`] ?? [], now),
+    }));
+    // …then writes, so the page lays out once.
+    for (const plan of plans) applyPlan(plan);
+    const subjects = [...new Set(cards.map(({ key }) => `jira:${key}`))].slice(0, MAX_SUBJECTS);
+    const unasked = subjects.some((subject) => !asked.has(subject));
+    if (subjects.length > 0 && !fetching && (unasked || now - askedAt >= REFRESH_MS))
+      void fetchBlockers(subjects);
+  };
+
+  let scheduled = false;
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(() => {
+      scheduled = false;
+      pass();
+    });
+  }
+
+  // Jira renders cards as the board scrolls and re-renders them in place; our own writes come back
+  // here too, and find nothing left to change.
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.setInterval(schedule, REFRESH_MS);
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  // A flag or resolution from the side panel shows on its card at once.
+  const unsubscribe = onTracked(() => {
+    askedAt = 0;
+    schedule();
+  });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    unsubscribe();
+    removeAll();
+    style?.remove();
+  });
+  schedule();
+}

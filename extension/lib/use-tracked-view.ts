@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppEvent } from '../../shared/events';
+import { onTracked, sendMessage } from './messages';
+
+const RELOAD_PAGE = 'The extension was updated or restarted: reload this page to use it here.';
+/** Ages shown tick, and a queued change is re-checked, this often. */
+const REFRESH_MS = 60_000;
+
+export interface TrackedView<V> {
+  /** Null until the background first answers. */
+  view: V | null;
+  busy: boolean;
+  /** What went wrong with the last action, in words the user can act on. */
+  problem: string | null;
+  now: number;
+  /** Records one action; true when it was queued (sent or waiting to be). */
+  send: (event: AppEvent) => Promise<boolean>;
+}
+
+/**
+ * A widget's view of what the background knows about a subject, and the actions that change it.
+ * Read again after any action recorded in this page (another widget's too), every minute while
+ * something of it waits in the queue. `load` must be stable (`useCallback`).
+ */
+export function useTrackedView<V extends { queued: boolean }>(load: () => Promise<V>): TrackedView<V> {
+  const [view, setView] = useState<V | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now);
+
+  const refresh = useCallback(async () => {
+    try {
+      setView(await load());
+    } catch {
+      setProblem(RELOAD_PAGE);
+    }
+  }, [load]);
+
+  useEffect(() => {
+    void refresh();
+    const unsubscribe = onTracked(() => void refresh());
+    return () => {
+      unsubscribe();
+    };
+  }, [refresh]);
+
+  useEffect(() => {
+    const tick = window.setInterval(() => setNow(Date.now()), REFRESH_MS);
+    return () => window.clearInterval(tick);
+  }, []);
+
+  const queued = view?.queued ?? false;
+  useEffect(() => {
+    if (!queued) return;
+    const poll = window.setInterval(() => void refresh(), REFRESH_MS);
+    return () => window.clearInterval(poll);
+  }, [queued, refresh]);
+
+  const send = async (event: AppEvent): Promise<boolean> => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const result = await sendMessage({ type: 'track', event });
+      if (!result.ok) {
+        setProblem(`${result.error.message} ${result.error.fix}`);
+        return false;
+      }
+      // Busy until the view shows the step, so a second click cannot repeat it.
+      await refresh();
+      return true;
+    } catch {
+      setProblem(RELOAD_PAGE);
+      return false;
+    } finally {
+      setBusy(false);
+      setNow(Date.now());
+    }
+  };
+
+  return { view, busy, problem, now, send };
+}

@@ -1,0 +1,227 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileStore } from '../../server/store/file-store';
+import { openStore } from '../../server/store/open-store';
+import { resolveAdminTokenInDatabase } from '../../server/store/postgres/admin-token';
+import { migrate } from '../../server/store/postgres/migrate';
+import { MIGRATIONS } from '../../server/store/postgres/migrations';
+import { PostgresRateLimiter } from '../../server/store/postgres/rate-limit';
+import { PostgresStore } from '../../server/store/postgres-store';
+import { StoreUnavailableError } from '../../server/store/store-errors';
+import { hashToken } from '../../server/tokens';
+import type { AppEvent } from '../../shared/events';
+import { blocker, drift, team } from './store-contract';
+import { FAST_TEST_SETTINGS, freePort, startTempPostgres, type TempPostgres } from './support/postgres';
+
+/**
+ * What only a shared database adds to the store contract: several API processes (here, several
+ * stores and pools on one database) must agree on everything, at every moment.
+ */
+const RECEIVED = '2026-03-01T12:00:00.000Z';
+const quiet = { logger: { warn: () => {} } };
+
+let server: TempPostgres;
+beforeAll(async () => {
+  server = await startTempPostgres({ settings: FAST_TEST_SETTINGS });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Two replicas on a fresh database. */
+async function replicas(): Promise<[PostgresStore, PostgresStore]> {
+  const url = await server.createDatabase();
+  return Promise.all([PostgresStore.open(url, quiet), PostgresStore.open(url, quiet)]);
+}
+
+async function closeAll(...stores: { close(): Promise<void> }[]) {
+  await Promise.all(stores.map((store) => store.close()));
+}
+
+describe('PostgresStore with several replicas', () => {
+  it('migrates once when replicas start together, and again finds nothing to do', async () => {
+    const url = await server.createDatabase();
+    const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url }));
+    const reports = await Promise.all(pools.map((pool) => migrate(pool)));
+    expect(reports.filter((report) => report.applied.length > 0)).toHaveLength(1);
+    expect(reports.every((report) => report.version === MIGRATIONS.length)).toBe(true);
+    const { rows } = await (pools[0] as pg.Pool).query('SELECT version FROM schema_migrations');
+    expect(rows).toEqual([{ version: 1 }]);
+    expect(await migrate(pools[0] as pg.Pool)).toEqual({ version: MIGRATIONS.length, applied: [] });
+    await closeAll(...pools.map((pool) => ({ close: () => pool.end() })));
+  });
+
+  it('refuses a database migrated by a newer release', async () => {
+    const url = await server.createDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    await migrate(pool);
+    await pool.query("INSERT INTO schema_migrations (version, name) VALUES (999, 'from-the-future')");
+    await expect(PostgresStore.open(url, quiet)).rejects.toThrow(/version 999.*newer release/);
+    await pool.end();
+  });
+
+  it('sees the other replica’s appends in months it has already read', async () => {
+    const [a, b] = await replicas();
+    const first = drift('2026-01-05T10:00:00.000Z');
+    await a.appendEvents('team-a', [first], RECEIVED);
+    expect(await a.readEvents('team-a')).toHaveLength(1);
+    expect(await b.readEvents('team-a')).toHaveLength(1);
+    const second = drift('2026-01-06T10:00:00.000Z');
+    await b.appendEvents('team-a', [second], RECEIVED);
+    expect((await a.readEvents('team-a')).map((event) => event.id)).toEqual([first.id, second.id]);
+    await closeAll(a, b);
+  });
+
+  it('stores a batch sent to two replicas at once exactly once', async () => {
+    const [a, b] = await replicas();
+    for (let round = 0; round < 10; round += 1) {
+      const batch = Array.from({ length: 50 }, (_, i) =>
+        drift(new Date(Date.UTC(2026, 0, 1 + round, i % 24)).toISOString()),
+      );
+      const [x, y] = await Promise.all([
+        a.appendEvents('team-a', batch, RECEIVED),
+        b.appendEvents('team-a', batch, RECEIVED),
+      ]);
+      expect((x?.accepted ?? 0) + (y?.accepted ?? 0)).toBe(50);
+      expect((x?.duplicates ?? 0) + (y?.duplicates ?? 0)).toBe(50);
+    }
+    expect(await a.readEvents('team-a')).toHaveLength(500);
+    await closeAll(a, b);
+  });
+
+  it('lets one of two racing, conflicting batches win whole and rejects the other whole', async () => {
+    const [a, b] = await replicas();
+    for (let round = 0; round < 10; round += 1) {
+      const shared = blocker(new Date(Date.UTC(2026, 0, 1 + round)).toISOString());
+      const onlyA = drift('2026-02-01T00:00:00.000Z');
+      const onlyB = drift('2026-02-02T00:00:00.000Z');
+      const [x, y] = await Promise.all([
+        a.appendEvents('team-a', [onlyA, shared], RECEIVED),
+        b.appendEvents('team-a', [onlyB, { ...shared, kind: 'internal' } as AppEvent], RECEIVED),
+      ]);
+      const results = [x, y];
+      expect(results.filter((result) => result?.accepted === 2)).toHaveLength(1);
+      expect(results.filter((result) => result?.conflicts[0] === shared.id)).toHaveLength(1);
+      const stored = new Set((await b.readEvents('team-a')).map((event) => event.id));
+      expect(stored.has(onlyA.id)).not.toBe(stored.has(onlyB.id));
+    }
+    await closeAll(a, b);
+  });
+
+  it('does not deadlock when two batches hold the same ids in opposite orders', async () => {
+    const [a, b] = await replicas();
+    for (let round = 0; round < 5; round += 1) {
+      const batch = Array.from({ length: 100 }, () => drift('2026-01-05T10:00:00.000Z'));
+      const results = await Promise.all([
+        a.appendEvents('team-a', batch, RECEIVED),
+        b.appendEvents('team-a', [...batch].reverse(), RECEIVED),
+      ]);
+      expect(results.reduce((sum, result) => sum + result.accepted, 0)).toBe(100);
+    }
+    expect(await a.readEvents('team-a')).toHaveLength(500);
+    await closeAll(a, b);
+  });
+
+  it('follows token rotation and retirement made by another replica at once', async () => {
+    const [a, b] = await replicas();
+    await a.createTeam(team('team-a', { tokenHash: 'old' }));
+    expect((await b.findTeamByTokenHash('old'))?.id).toBe('team-a');
+    await a.updateTeam('team-a', { tokenHash: 'new' });
+    expect(await b.findTeamByTokenHash('old')).toBeUndefined();
+    await a.updateTeam('team-a', { retiredAt: '2026-02-01T00:00:00.000Z' });
+    expect((await b.findTeamByTokenHash('new'))?.retiredAt).toBe('2026-02-01T00:00:00.000Z');
+    await expect(b.createTeam(team('team-a'))).rejects.toThrow(/already exists/);
+    await closeAll(a, b);
+  });
+
+  it('generates the admin token on exactly one replica, which alone can print it', async () => {
+    const url = await server.createDatabase();
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(url, quiet)));
+    const admins = await Promise.all(
+      stores.map((store) => resolveAdminTokenInDatabase(store.pool, undefined)),
+    );
+    const generated = admins.filter((admin) => admin.generated);
+    expect(generated).toHaveLength(1);
+    const token = generated[0]?.generated as string;
+    expect(new Set(admins.map((admin) => admin.hash))).toEqual(new Set([hashToken(token)]));
+    const later = await resolveAdminTokenInDatabase((stores[0] as PostgresStore).pool, undefined);
+    expect(later).toEqual({ hash: hashToken(token) });
+    // ADMIN_TOKEN wins and leaves the stored hash alone.
+    const fromEnv = 'an-admin-token-from-the-environment';
+    expect(await resolveAdminTokenInDatabase((stores[0] as PostgresStore).pool, fromEnv)).toEqual({
+      hash: hashToken(fromEnv),
+    });
+    expect(await resolveAdminTokenInDatabase((stores[1] as PostgresStore).pool, undefined)).toEqual({
+      hash: hashToken(token),
+    });
+    await closeAll(...stores);
+  });
+
+  it('counts rate limits across replicas, per key and wall-clock minute', async () => {
+    const [a, b] = await replicas();
+    const limiterA = new PostgresRateLimiter(a.pool);
+    const limiterB = new PostgresRateLimiter(b.pool);
+    const minute = Date.UTC(2026, 0, 5, 10, 0);
+    const hits = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? limiterA : limiterB).hit('team:a', minute + i * 1000)),
+    );
+    expect(hits.map((hit) => hit.count).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
+    expect(hits.every((hit) => hit.resetAt === minute + 60_000)).toBe(true);
+    expect(await limiterA.hit('team:b', minute + 59_000)).toEqual({ count: 1, resetAt: minute + 60_000 });
+    expect(await limiterB.hit('team:a', minute + 60_000)).toEqual({ count: 1, resetAt: minute + 120_000 });
+    // Old windows are cleared as time moves on, so the table stays small.
+    await limiterA.hit('team:a', minute + 180_000);
+    const { rows } = await a.pool.query('SELECT DISTINCT window_start FROM rate_limits');
+    expect(rows.map((row) => Number(row.window_start))).toEqual([Math.floor((minute + 180_000) / 60_000)]);
+    await closeAll(a, b);
+  });
+});
+
+describe('openStore', () => {
+  it('opens PostgreSQL with a shared rate limiter when DATABASE_URL is set', async () => {
+    const url = await server.createDatabase();
+    const opened = await openStore({ DATA_DIR: '/nonexistent-and-unused', DATABASE_URL: url });
+    expect(opened.store).toBeInstanceOf(PostgresStore);
+    expect(opened.rateLimiter).toBeInstanceOf(PostgresRateLimiter);
+    expect(opened.admin.generated).toMatch(/^aaa_/);
+    await opened.store.close();
+    const again = await openStore({ DATA_DIR: '/nonexistent-and-unused', DATABASE_URL: url });
+    expect(again.admin).toEqual({ hash: opened.admin.hash });
+    await again.store.close();
+  });
+
+  it('opens the lowdb data directory, as before, without DATABASE_URL', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aa-open-store-'));
+    const opened = await openStore({ DATA_DIR: dir });
+    expect(opened.store).toBeInstanceOf(FileStore);
+    expect(opened.rateLimiter).toBeUndefined();
+    expect((await readFile(join(dir, 'admin-token'), 'utf8')).trim()).toBe(opened.admin.generated);
+    await opened.store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('PostgresStore when the database is down', () => {
+  it('fails to open with StoreUnavailableError', async () => {
+    const url = `postgres://postgres@127.0.0.1:${await freePort()}/postgres`;
+    await expect(PostgresStore.open(url, quiet)).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('answers StoreUnavailableError (503 at the API) once the server stops', async () => {
+    const own = await startTempPostgres({ settings: FAST_TEST_SETTINGS });
+    const store = await PostgresStore.open(await own.createDatabase(), quiet);
+    await store.appendEvents('team-a', [drift('2026-01-05T10:00:00.000Z')], RECEIVED);
+    await own.stop();
+    await expect(store.readEvents('team-a')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(
+      store.appendEvents('team-a', [drift('2026-01-06T10:00:00.000Z')], RECEIVED),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.listTeams()).rejects.toBeInstanceOf(StoreUnavailableError);
+    await store.close();
+  }, 60_000);
+});
