@@ -8,7 +8,7 @@ import { ADMIN_TOKEN, makeTestApp } from './support/test-app';
  */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const rows = [
-  ...readme.matchAll(/^\| `([A-Z/`]+(?:`\/`[A-Z]+)*) (\/api\/v1\/[^`?]*)[^`]*` \| ([^|]+) \|/gm),
+  ...readme.matchAll(/^\| `([A-Z/`]+(?:`\/`[A-Z]+)*) (\/api\/v1\/[^`?]*)[^`]*` *\| ([^|]+) \|/gm),
 ].flatMap(([, methods = '', path = '', who = '']) =>
   methods.split('`/`').map((method) => ({ method: method.replaceAll('`', ''), path, who: who.trim() })),
 );
