@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { IndicatorsResponse, OpenBlocker } from '../../shared/api';
 import { type ApiServer, startApiServer, type TeamCreated } from './support/api-server';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { connectExtension, type ExtensionBrowser, launchWithExtension } from './support/browser';
 
 /**
  * The Jira widget and board badges, built extension in Chromium against the real API, on fixture
@@ -255,15 +255,7 @@ afterAll(async () => {
 });
 
 async function connect(token: string): Promise<void> {
-  const options = await browser.context.newPage();
-  await options.goto(browser.pageUrl('options.html'));
-  await options.getByTestId('server-url').fill(api.url);
-  await options.getByTestId('team-token').fill(token);
-  await options.getByTestId('test-connection').click();
-  await options
-    .locator('[data-testid="connection-result"]:not([data-phase="testing"]):not([data-phase="idle"])')
-    .waitFor();
-  await options.close();
+  await (await connectExtension(browser, api.url, token)).close();
 }
 
 const openBlockers = async () =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { IndicatorsResponse, OpenBlocker } from '../../shared/api';
 import { type ApiServer, startApiServer, type TeamCreated } from './support/api-server';
 import {
+  connectExtension,
   type ExtensionBrowser,
   evaluateInContentScript,
   launchWithExtension,
@@ -49,16 +50,8 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function connect(token: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(browser.pageUrl('options.html'));
-  await page.getByTestId('server-url').fill(api.url);
-  await page.getByTestId('team-token').fill(token);
-  await page.getByTestId('test-connection').click();
-  await page
-    .locator('[data-testid="connection-result"]:not([data-phase="testing"]):not([data-phase="idle"])')
-    .waitFor();
-  return page;
+function connect(token: string): Promise<Page> {
+  return connectExtension(browser, api.url, token);
 }
 
 async function externalDependencies() {

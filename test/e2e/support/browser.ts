@@ -109,3 +109,20 @@ export async function evaluateInContentScript(
     await cdp.detach();
   }
 }
+
+/** Configures the extension as a user would: the options page, server URL, token, "Test connection". */
+export async function connectExtension(
+  browser: ExtensionBrowser,
+  apiUrl: string,
+  token: string,
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.pageUrl('options.html'));
+  await page.getByTestId('server-url').fill(apiUrl);
+  await page.getByTestId('team-token').fill(token);
+  await page.getByTestId('test-connection').click();
+  await page
+    .locator('[data-testid="connection-result"]:not([data-phase="testing"]):not([data-phase="idle"])')
+    .waitFor();
+  return page;
+}
