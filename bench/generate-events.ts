@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppEvent } from '../shared/events';
 import { BLOCKER_KINDS, DECISION_LEVELS, MEETING_CATEGORIES } from '../shared/vocabulary';
+import type { LoadRequest } from './load';
 
 /** A realistic mix of a team's events spread over [from, to): what the history and the load consist of. */
 export function generateEvents(count: number, from: number, to: number, seed = 1): AppEvent[] {
@@ -63,4 +64,19 @@ export function generateEvents(count: number, from: number, to: number, seed = 1
     }
   }
   return events;
+}
+
+/** One ingest request of the load: a fresh batch of `batchSize` events from the last 20 days. */
+export function ingestRequest(token: string, batchSize: number): () => LoadRequest {
+  const now = Date.now();
+  const day = 24 * 3600_000;
+  return () => ({
+    method: 'POST',
+    path: '/api/v1/events',
+    headers: { authorization: `Bearer ${token}` },
+    body: () =>
+      JSON.stringify({
+        events: generateEvents(batchSize, now - 20 * day, now, Math.floor(Math.random() * 1e9)),
+      }),
+  });
 }

@@ -5,7 +5,7 @@ import { PostgresStore } from '../server/store/postgres-store';
 import { generateToken, hashToken } from '../server/tokens';
 import { startTempPostgres } from '../test/server/support/postgres';
 import type { Figure } from './api-bench';
-import { generateEvents } from './generate-events';
+import { ingestRequest } from './generate-events';
 import { percentile, runLoad } from './load';
 import { type ServerProcess, startServerProcess } from './server-process';
 
@@ -22,7 +22,7 @@ const SEED_CHUNK = 500_000;
 /**
  * Writes `count` events of history straight into the events table, `HISTORY_TEAMS` teams over
  * the last 365 days in arrival order: the API would take hours to ingest 10 million, SQL takes
- * minutes. Payloads have the shapes and mix of `generateEvents`, so the indicator engine does
+ * minutes. Payloads have the shapes and mix of `generateEvents` (bench/generate-events.ts), so the indicator engine does
  * the same work on them. Their fingerprints are placeholders: this history is never re-sent.
  */
 async function seedHistory(store: PostgresStore, teamIds: string[], count: number): Promise<void> {
@@ -83,17 +83,6 @@ async function machineBusy<T>(work: () => Promise<T>): Promise<{ result: T; busy
   const result = await work();
   const after = await sample();
   return { result, busy: 1 - (after.idle - before.idle) / (after.total - before.total) };
-}
-
-function ingestRequest(token: string) {
-  const now = Date.now();
-  return () => ({
-    method: 'POST' as const,
-    path: '/api/v1/events',
-    headers: { authorization: `Bearer ${token}` },
-    body: () =>
-      JSON.stringify({ events: generateEvents(BATCH, now - 20 * DAY, now, Math.floor(Math.random() * 1e9)) }),
-  });
 }
 
 /** Fails loudly when the server ignores DATABASE_URL (store selection not wired in): it would measure lowdb. */
@@ -193,7 +182,7 @@ export async function benchPostgres(): Promise<Figure[]> {
       })
     ).json()) as { token: string };
     const { result: single, busy: singleBusy } = await machineBusy(() =>
-      runLoad(one.url, ingestRequest(token), { concurrency: CONCURRENCY, durationMs: SECONDS * 1000 }),
+      runLoad(one.url, ingestRequest(token, BATCH), { concurrency: CONCURRENCY, durationMs: SECONDS * 1000 }),
     );
     const singleRate = single.perSecond * BATCH;
     figures.push({
@@ -205,7 +194,7 @@ export async function benchPostgres(): Promise<Figure[]> {
     const { result: pair, busy: pairBusy } = await machineBusy(() =>
       Promise.all(
         [one, two].map((server) =>
-          runLoad(server.url, ingestRequest(token), {
+          runLoad(server.url, ingestRequest(token, BATCH), {
             concurrency: CONCURRENCY / 2,
             durationMs: SECONDS * 1000,
           }),
