@@ -11,7 +11,12 @@ export default defineConfig({
       {
         // fakeBrowser in place of `browser`, WXT's auto-imports and aliases, as in the built extension.
         plugins: [WxtVitest()],
-        test: { name: 'extension', include: ['test/unit/extension/**/*.test.{ts,tsx}'] },
+        // Rendered pages against an in-process API: generous limits for a loaded 2-core machine.
+        test: {
+          name: 'extension',
+          include: ['test/unit/extension/**/*.test.{ts,tsx}'],
+          testTimeout: 20_000,
+        },
       },
       {
         test: { name: 'server', include: ['test/server/**/*.test.ts'] },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { SELF_HOSTED_JIRA_PAGES } from './extension/lib/jira-sites';
 
 /** Host pages the widgets live on (SPEC "Hosts the widgets live on"); nothing else is requested. */
 export const HOST_MATCHES = [
@@ -15,16 +16,44 @@ export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ manifestVersion, browser }) => ({
     name: 'Aligned Autonomy',
     description:
       'Flag approval waits, tag coordination meetings, see your team’s autonomy/alignment balance.',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // `scripting`: the Jira content script is registered at runtime on self-hosted Jira sites the
+    // user adds (and grants) in Options; the static match below stays Jira Cloud only.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: HOST_MATCHES,
-    // The API is self-hosted at a URL only the user knows: asked for at runtime from the options
-    // page, and only when a proxy strips the CORS headers. MV2 (Firefox) spells it differently.
+    // The API and self-hosted Jira live at URLs only the user knows: each origin is asked for at
+    // runtime from the options page (the API's only when a proxy strips the CORS headers). MV2
+    // (Firefox) spells it differently.
     ...(manifestVersion === 2
       ? { optional_permissions: SELF_HOSTED_API }
-      : { optional_host_permissions: SELF_HOSTED_API }),
+      : {
+          optional_host_permissions: SELF_HOSTED_API,
+          // The Jira widget's shadow root fetches its stylesheet, which a page may load only where
+          // listed; a self-hosted Jira can be any https site (or localhost). The dynamic URL changes
+          // every session, so other sites cannot probe for the extension with it. (MV2 lists no
+          // origins: its resources are reachable from any page already.)
+          web_accessible_resources: [
+            {
+              resources: ['content-scripts/jira.css'],
+              matches: SELF_HOSTED_JIRA_PAGES,
+              use_dynamic_url: true,
+            },
+          ],
+        }),
+    // Firefox asks the user to consent to what is sent at install (web-ext lint wants it declared):
+    // actions taken on host pages and the keys, repos and meeting times they are about.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'aligned-autonomy@aligned-autonomy',
+              data_collection_permissions: { required: ['websiteActivity', 'websiteContent'] },
+            },
+          },
+        }
+      : {}),
   }),
 });

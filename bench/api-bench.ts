@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { FileStore } from '../server/store/file-store';
 import { createTeam } from '../server/teams';
 import { generateEvents, ingestRequest } from './generate-events';
-import { percentile, runLoad } from './load';
+import { percentile, runLoad, runReadsAfterWrites } from './load';
 import { startServerProcess } from './server-process';
 
 const DAY = 24 * 3600_000;
@@ -132,23 +132,32 @@ export async function benchApi(): Promise<Figure[]> {
         note: `${((withHistory / emptyIngest) * 100).toFixed(0)}% of empty; ${(ingest.perSecond / h.perSecond).toFixed(2)}× health req/s`,
       });
       const from = new Date(Date.now() - 90 * DAY).toISOString();
-      const indicators = await runLoad(
-        url,
-        () => ({
-          method: 'GET',
-          path: `/api/v1/teams/${teamId}/indicators?from=${encodeURIComponent(from)}`,
-          headers: { authorization: `Bearer ${token}` },
-        }),
-        { concurrency: 1, durationMs: SECONDS * 1000 },
+      const indicators = () => ({
+        method: 'GET' as const,
+        path: `/api/v1/teams/${teamId}/indicators?from=${encodeURIComponent(from)}`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      // Every read follows a write into the window, so no earlier fold of the team's events applies.
+      const afterWrite = await runReadsAfterWrites(
+        { url, make: indicators },
+        { url, make: ingestRequest(token, 1) },
+        { durationMs: SECONDS * 1000 },
       );
-      const p95 = percentile(indicators.latenciesMs, 95);
+      const p95 = percentile(afterWrite.latenciesMs, 95);
       figures.push({
-        name: `indicators, 90-day window, team with ${HISTORY / HISTORY_TEAMS} events (${indicators.requests} requests)`,
+        name: `indicators, 90-day window, team with ${HISTORY / HISTORY_TEAMS} events, each request right after a write (${afterWrite.requests} requests)`,
         value: p95,
         unit: 'ms p95',
         bar: '≤ 50',
-        ok: p95 <= 50 && indicators.failures === 0,
-        note: `median ${percentile(indicators.latenciesMs, 50).toFixed(1)} ms; ${indicators.perSecond.toFixed(0)} req/s = ${(indicators.perSecond / h.perSecond).toFixed(3)}× health`,
+        ok: p95 <= 50 && afterWrite.failures === 0,
+        note: `median ${percentile(afterWrite.latenciesMs, 50).toFixed(1)} ms; the team's events fold anew each time`,
+      });
+      const repeated = await runLoad(url, indicators, { concurrency: 1, durationMs: SECONDS * 1000 });
+      figures.push({
+        name: `indicators, same window asked again, no write in between (${repeated.requests} requests)`,
+        value: percentile(repeated.latenciesMs, 95),
+        unit: 'ms p95',
+        note: `median ${percentile(repeated.latenciesMs, 50).toFixed(1)} ms; ${repeated.perSecond.toFixed(0)} req/s = ${(repeated.perSecond / h.perSecond).toFixed(3)}× health; the fold is reused while the facts are unchanged`,
       });
       const rss = await peak();
       figures.push({

@@ -73,6 +73,36 @@ export async function runLoad(
   return { requests, failures, seconds, perSecond: requests / seconds, latenciesMs };
 }
 
+/**
+ * Times read requests, one client, each sent right after a write was acknowledged: what a reader
+ * pays when the data just changed, so nothing read before can be reused as it was. Writes may go
+ * to another server than reads (another replica).
+ */
+export async function runReadsAfterWrites(
+  reads: { url: string; make: () => LoadRequest },
+  writes: { url: string; make: () => LoadRequest },
+  options: { durationMs: number },
+): Promise<LoadResult> {
+  const readAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const writeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const latenciesMs: number[] = [];
+  let requests = 0;
+  let failures = 0;
+  const started = performance.now();
+  while (performance.now() < started + options.durationMs) {
+    const written = await send(new URL(writes.url), writeAgent, writes.make());
+    const t0 = performance.now();
+    const { status } = await send(new URL(reads.url), readAgent, reads.make());
+    latenciesMs.push(performance.now() - t0);
+    if (written.status === 200 && status === 200) requests += 1;
+    else failures += 1;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  readAgent.destroy();
+  writeAgent.destroy();
+  return { requests, failures, seconds, perSecond: requests / seconds, latenciesMs };
+}
+
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;

@@ -12,7 +12,10 @@ import { adminRoutes } from './routes/admin';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { orgRoutes } from './routes/org';
+import { orgTeamRoutes } from './routes/org-teams';
 import { repoRoutes } from './routes/repos';
+import { reviewRoutes } from './routes/reviews';
 import { teamRoutes } from './routes/teams';
 import { StoreUnavailableError } from './store/store-errors';
 import type { Store } from './store/types';
@@ -115,7 +118,10 @@ export function createApp(options: AppOptions) {
     .route('/api/v1', eventRoutes(now))
     .route('/api/v1', teamRoutes(now))
     .route('/api/v1', repoRoutes())
-    .route('/api/v1', adminRoutes(now));
+    .route('/api/v1', adminRoutes(now))
+    .route('/api/v1', orgRoutes(now))
+    .route('/api/v1', orgTeamRoutes(now))
+    .route('/api/v1', reviewRoutes(now));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc('/api/v1/openapi.json', {

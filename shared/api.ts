@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { INDICATOR_KEYS, INDICATOR_STATUSES, INDICATOR_UNITS, targetSchema } from './indicators/definitions';
+import { INDICATOR_KEYS, INDICATOR_STATUSES, INDICATOR_UNITS, type Target } from './indicators/definitions';
 import { BLOCKER_KINDS, DECISION_LEVELS, DECISION_TYPES, MEETING_CATEGORIES } from './vocabulary';
 
 /** Request and response bodies of the API: the server validates with them, clients infer types. */
 
 export const API_VERSION = '1';
+
+export const targetSchema = z.strictObject({
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  alertBelow: z.number().finite().optional(),
+  alertAbove: z.number().finite().optional(),
+}) satisfies z.ZodType<Target>;
 
 export const errorSchema = z.object({
   code: z.string(),

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { teamIdSchema } from './api';
+import {
+  isoWeek,
+  KNOWLEDGE_KINDS,
+  MATURITY_QUESTION_KEYS,
+  orgSlug,
+  PULSE_KEYS,
+  quarterKey,
+} from './org-vocabulary';
+import { EARLIEST_TIMESTAMP, MAX_FUTURE_MS } from './time-bounds';
 import {
   BLOCKER_KINDS,
   DECISION_LEVELS,
@@ -14,10 +24,7 @@ import {
  * bounded.
  */
 
-/** Timestamps before this are a client bug (a zero date, seconds read as milliseconds). */
-export const EARLIEST_TIMESTAMP = Date.UTC(2015, 0, 1);
-/** Clients' clocks drift; more than a day ahead is a bug, not drift. */
-export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+export { EARLIEST_TIMESTAMP, MAX_FUTURE_MS };
 export const MAX_EVENTS_PER_BATCH = 500;
 
 export const timestamp = z.iso
@@ -151,17 +158,76 @@ export const driftReported = z.strictObject({
 });
 
 export const surveyScore = z.int().min(0).max(10);
+/** An opaque per-period hash: repeats replace, distinct respondents can be counted, nobody named. */
+export const respondentHash = z
+  .string()
+  .regex(/^[a-f0-9]{16,128}$/, 'must be an opaque lowercase hex hash of 16 to 128 digits');
 export const surveyAnswered = z.strictObject({
   ...envelope,
   type: z.literal('survey.answered'),
-  period: z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must look like 2026-W48'),
-  respondent: z
-    .string()
-    .regex(/^[a-f0-9]{16,128}$/, 'must be an opaque lowercase hex hash of 16 to 128 digits'),
+  period: isoWeek,
+  respondent: respondentHash,
   scores: z.strictObject(
     Object.fromEntries(SURVEY_KEYS.map((key) => [key, surveyScore])) as Record<
       (typeof SURVEY_KEYS)[number],
       typeof surveyScore
+    >,
+  ),
+});
+
+/**
+ * A session given to, or a reusable solution or learning shared with, another team (the audience,
+ * when there is one), from the popup or a Jira issue or pull request (`subject`).
+ */
+export const knowledgeShared = z.strictObject({
+  ...envelope,
+  type: z.literal('knowledge.shared'),
+  kind: z.enum(KNOWLEDGE_KINDS),
+  audienceTeamId: teamIdSchema.optional(),
+  subject: subject.optional(),
+});
+
+/** Seed 003 "Health Metrics", optional and anonymous like the survey (at least 5 respondents). */
+export const pulseAnswered = z.strictObject({
+  ...envelope,
+  type: z.literal('pulse.answered'),
+  period: isoWeek,
+  respondent: respondentHash,
+  scores: z.strictObject(
+    Object.fromEntries(PULSE_KEYS.map((key) => [key, surveyScore])) as Record<
+      (typeof PULSE_KEYS)[number],
+      typeof surveyScore
+    >,
+  ),
+});
+
+/** The team's approach to an admin-defined problem area, typed for this purpose; the latest wins. */
+export const approachRecorded = z.strictObject({
+  ...envelope,
+  type: z.literal('approach.recorded'),
+  areaId: orgSlug,
+  approach: z.string().trim().min(1).max(80),
+});
+
+/** A quarter's outcome against an org goal, written by the team for this purpose; the latest per goal wins. */
+export const outcomeRecorded = z.strictObject({
+  ...envelope,
+  type: z.literal('outcome.recorded'),
+  quarter: quarterKey,
+  goalId: orgSlug,
+  contribution: z.string().trim().min(1).max(500),
+  selfRating: z.int().min(0).max(10),
+});
+
+const maturityAnswer = z.int().min(1).max(4);
+/** Seed 000 "Autonomy Maturity Assessment" answered by the team: each answer is the level picked. */
+export const maturitySelfAssessed = z.strictObject({
+  ...envelope,
+  type: z.literal('maturity.self_assessed'),
+  answers: z.strictObject(
+    Object.fromEntries(MATURITY_QUESTION_KEYS.map((key) => [key, maturityAnswer])) as Record<
+      (typeof MATURITY_QUESTION_KEYS)[number],
+      typeof maturityAnswer
     >,
   ),
 });
@@ -179,6 +245,11 @@ export const eventSchema = z.discriminatedUnion('type', [
   contributionRecorded,
   driftReported,
   surveyAnswered,
+  knowledgeShared,
+  pulseAnswered,
+  approachRecorded,
+  outcomeRecorded,
+  maturitySelfAssessed,
 ]);
 
 export const eventBatchSchema = z.strictObject({

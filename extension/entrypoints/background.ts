@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage } from '../lib/background-handlers';
 import { deliveryStatusItem } from '../lib/delivery-status';
 import { INTENT_ALARM, settleIntents } from '../lib/intents';
+import { reconcileJiraSites, selfHostedJiraItem } from '../lib/jira-site-scripts';
 import {
   BADGE_ALARM,
   DIGEST_ALARM,
@@ -40,6 +41,8 @@ export default defineBackground(() => {
     void settleIntents(trackEvent);
     void scheduleNudges();
     void refreshBadge();
+    // Registered scripts persist, but the user may have revoked a site's access meanwhile.
+    void reconcileJiraSites();
   };
   browser.runtime.onStartup.addListener(start);
   browser.runtime.onInstalled.addListener(start);
@@ -52,4 +55,8 @@ export default defineBackground(() => {
     if (status.lastSentAt !== previous?.lastSentAt) void refreshBadge();
   });
   dailyDigestItem.watch(() => void scheduleNudges());
+  // Self-hosted Jira: a site added or removed in Options, or its access granted or revoked anywhere.
+  selfHostedJiraItem.watch(() => void reconcileJiraSites());
+  browser.permissions.onAdded.addListener(() => void reconcileJiraSites());
+  browser.permissions.onRemoved.addListener(() => void reconcileJiraSites());
 });

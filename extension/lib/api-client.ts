@@ -15,6 +15,26 @@ import {
   trendsResponseSchema,
 } from '../../shared/api';
 import type { AppEvent } from '../../shared/events';
+import {
+  consistencySchema,
+  driftReportSchema,
+  knowledgeFlowSchema,
+  maturityComparisonSchema,
+  monthlyReviewSchema,
+  type OrgConfigPatch,
+  orgConfigSchema,
+  orgDirectorySchema,
+  orgOverviewSchema,
+  orgPulseSchema,
+  orgStrategicSchema,
+  pulseResponseSchema,
+  quarterlyReviewSchema,
+  reviewerRatingSchema,
+  roadmapStatusSchema,
+  teamApproachesSchema,
+  teamKnowledgeSchema,
+  teamStrategicSchema,
+} from '../../shared/org';
 import { repoOwnerSchema } from '../../shared/repos';
 import type { Connection, TeamIdentity } from './settings';
 
@@ -114,17 +134,19 @@ function failureFromThrown(error: unknown, serverUrl: string, corsBlocked: boole
   };
 }
 
-/** A network error and a CORS refusal look the same to fetch; an opaque no-cors probe tells them apart. */
-async function answersAtAll(serverUrl: string): Promise<boolean> {
-  try {
-    await fetch(`${serverUrl}/api/v1/health`, {
-      mode: 'no-cors',
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * A dropped connection and a CORS refusal both reach fetch as a TypeError. Only when a normal
+ * (cors) probe fails too while an opaque no-cors one gets through is it CORS: a cors probe that
+ * succeeds means the failure was transient (the server may even have stored the batch), and
+ * calling that CORS would stop the retries until the user acts.
+ */
+async function corsRefuses(serverUrl: string): Promise<boolean> {
+  const probe = (mode: RequestMode) =>
+    fetch(`${serverUrl}/api/v1/health`, { mode, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).then(
+      () => true,
+      () => false,
+    );
+  return !(await probe('cors')) && (await probe('no-cors'));
 }
 
 function retryAfterMs(response: Response): number | undefined {
@@ -205,7 +227,7 @@ async function request<T>(
   try {
     response = await send();
   } catch (error) {
-    const corsBlocked = error instanceof TypeError && (await answersAtAll(serverUrl));
+    const corsBlocked = error instanceof TypeError && (await corsRefuses(serverUrl));
     return { ok: false, failure: failureFromThrown(error, serverUrl, corsBlocked) };
   }
   const body: unknown = await (response.ok && successBody === 'text'
@@ -305,6 +327,80 @@ export function createApiClient(connection: Connection) {
     /** Every team side by side; needs the admin token as this client's token. */
     org: (window: ReportWindow = {}) =>
       request(serverUrl, () => v1.admin.org.$get({ query: window }), orgViewSchema),
+
+    // The organisation view (issue 12). Any token: what the pickers offer.
+    orgDirectory: () => request(serverUrl, () => v1.org.directory.$get(), orgDirectorySchema),
+    // A team's own part: its token, or the admin's.
+    teamKnowledge: (teamId: string, window: ReportWindow = {}) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].knowledge.$get({ param: { teamId }, query: window }),
+        teamKnowledgeSchema,
+      ),
+    teamApproaches: (teamId: string) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].approaches.$get({ param: { teamId } }),
+        teamApproachesSchema,
+      ),
+    teamOutcomes: (teamId: string) =>
+      request(serverUrl, () => v1.teams[':teamId'].outcomes.$get({ param: { teamId } }), teamStrategicSchema),
+    teamPulse: (teamId: string, window: ReportWindow = {}) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].pulse.$get({ param: { teamId }, query: window }),
+        pulseResponseSchema,
+      ),
+    teamMaturity: (teamId: string, window: ReportWindow = {}) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].maturity.$get({ param: { teamId }, query: window }),
+        maturityComparisonSchema,
+      ),
+    /** `month` like 2026-11; the server's default is the last complete month. */
+    monthlyReview: (teamId: string, month?: string) =>
+      request(
+        serverUrl,
+        () => v1.teams[':teamId'].reviews.monthly.$get({ param: { teamId }, query: month ? { month } : {} }),
+        monthlyReviewSchema,
+      ),
+    /** `quarter` like 2026-Q4; the server's default is the last complete quarter. */
+    quarterlyReview: (teamId: string, quarter?: string) =>
+      request(
+        serverUrl,
+        () =>
+          v1.teams[':teamId'].reviews.quarterly.$get({
+            param: { teamId },
+            query: quarter ? { quarter } : {},
+          }),
+        quarterlyReviewSchema,
+      ),
+    // The admin's: settings, ratings, roadmap ticks, and the organisation-wide figures.
+    orgConfig: () => request(serverUrl, () => v1.admin.org.config.$get(), orgConfigSchema),
+    updateOrgConfig: (patch: OrgConfigPatch) =>
+      request(serverUrl, () => v1.admin.org.config.$patch({ json: patch }), orgConfigSchema),
+    rateOutcome: (rating: { teamId: string; quarter: string; goalId: string; rating: number }) =>
+      request(serverUrl, () => v1.admin.org.ratings.$put({ json: rating }), reviewerRatingSchema),
+    roadmap: () => request(serverUrl, () => v1.admin.org.roadmap.$get(), roadmapStatusSchema),
+    tickRoadmap: (tick: { teamId: string; itemKey: string; by: string }) =>
+      request(serverUrl, () => v1.admin.org.roadmap.ticks.$put({ json: tick }), roadmapStatusSchema),
+    untickRoadmap: (query: { teamId: string; itemKey: string }) =>
+      request(serverUrl, () => v1.admin.org.roadmap.ticks.$delete({ query }), roadmapStatusSchema),
+    orgOverview: (window: ReportWindow = {}) =>
+      request(serverUrl, () => v1.admin.org.overview.$get({ query: window }), orgOverviewSchema),
+    orgKnowledge: (window: ReportWindow = {}) =>
+      request(serverUrl, () => v1.admin.org.knowledge.$get({ query: window }), knowledgeFlowSchema),
+    orgConsistency: (window: ReportWindow = {}) =>
+      request(serverUrl, () => v1.admin.org.consistency.$get({ query: window }), consistencySchema),
+    orgOutcomes: () => request(serverUrl, () => v1.admin.org.outcomes.$get(), orgStrategicSchema),
+    orgPulse: (window: ReportWindow = {}) =>
+      request(serverUrl, () => v1.admin.org.pulse.$get({ query: window }), orgPulseSchema),
+    orgDrift: (teamA: string, teamB: string, window: ReportWindow = {}) =>
+      request(
+        serverUrl,
+        () => v1.admin.org.drift.$get({ query: { teamA, teamB, ...window } }),
+        driftReportSchema,
+      ),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -7,7 +7,9 @@ import { isOwnSender, messageSchema } from './message-schema';
 import type { Message, Responses } from './messages';
 import { refreshBadge } from './nudges';
 import { openBlockersFor } from './open-blockers';
+import { otherTeams } from './org-directory';
 import { ownActivityOf, recentBlockers, rememberOwnAction } from './own-actions-store';
+import { answerPulse } from './pulse';
 import { flushNow } from './sender';
 import { experimentLabelItem, githubTeamRosterItem, hostSwitchesItem } from './settings';
 import { answerSurvey } from './survey';
@@ -54,6 +56,8 @@ const handlers: Handlers = {
   },
   getRecentBlockers: async () => ({ recent: await recentBlockers() }),
   getExperimentLabel: async () => ({ label: await experimentLabelItem.getValue() }),
+  answerPulse: ({ scores }) => answerPulse(scores, trackEvent),
+  getOtherTeams: otherTeams,
 };
 
 /**

@@ -5,6 +5,7 @@ import {
   eventSchema,
   githubSubject,
   localId,
+  pulseAnswered,
   subject,
   surveyAnswered,
 } from '../../shared/events';
@@ -46,6 +47,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getOwnActivity'), subject }),
   z.strictObject({ type: z.literal('getRecentBlockers') }),
   z.strictObject({ type: z.literal('getExperimentLabel') }),
+  z.strictObject({ type: z.literal('answerPulse'), scores: pulseAnswered.shape.scores }),
+  z.strictObject({ type: z.literal('getOtherTeams') }),
 ]);
 
 /** Only this extension's own scripts and pages; `externally_connectable` is not declared, this is defence in depth. */

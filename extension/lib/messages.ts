@@ -6,6 +6,7 @@ import type { ContributionStatus } from '../hosts/github/contributions';
 import type { DeliveryError, DeliveryStatus } from './delivery-status';
 import type { messageSchema } from './message-schema';
 import type { SubjectBlocker, SubjectBlockers } from './open-blockers';
+import type { OtherTeams } from './org-directory';
 import type { RecentBlocker, SubjectActivity } from './own-actions';
 import type { TrackResult } from './track';
 
@@ -40,6 +41,9 @@ export interface Responses {
   /** Teams or roles recently waited on, most recent first. */
   getRecentBlockers: { recent: RecentBlocker[] };
   getExperimentLabel: { label: string };
+  answerPulse: TrackResult & { period: string };
+  /** The teams a share can name as its audience (all but this one). */
+  getOtherTeams: OtherTeams;
 }
 
 type TrackedListener = (event: AppEvent) => void;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppEvent } from '../../shared/events';
-import { onTracked, sendMessage } from './messages';
+import { onTracked } from './messages';
+import { RELOAD_PAGE, trackFromPage } from './track-from-page';
 
-const RELOAD_PAGE = 'The extension was updated or restarted: reload this page to use it here.';
 /** Ages shown tick, and a queued change is re-checked, this often. */
 const REFRESH_MS = 60_000;
 
@@ -60,17 +60,14 @@ export function useTrackedView<V extends { queued: boolean }>(load: () => Promis
     setBusy(true);
     setProblem(null);
     try {
-      const result = await sendMessage({ type: 'track', event });
-      if (!result.ok) {
-        setProblem(`${result.error.message} ${result.error.fix}`);
+      const failure = await trackFromPage(event);
+      if (failure) {
+        setProblem(failure);
         return false;
       }
       // Busy until the view shows the step, so a second click cannot repeat it.
       await refresh();
       return true;
-    } catch {
-      setProblem(RELOAD_PAGE);
-      return false;
     } finally {
       setBusy(false);
       setNow(Date.now());

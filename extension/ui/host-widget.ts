@@ -1,5 +1,3 @@
-import type { ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 
@@ -7,7 +5,19 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
  * Keeps exactly one widget on a single-page host: mounted where the page says it belongs, moved
  * when the host re-renders, re-targeted on soft navigation, removed where it does not belong.
  * Host-specific knowledge comes in through the options; Jira and the calendars reuse this.
+ *
+ * The widget's own code (React and all) is loaded by `view` the first time a page needs it: a
+ * content script runs on every page of its host, most of which show no widget.
  */
+
+/** A widget drawn into its shadow root's container. */
+export interface WidgetView<Page> {
+  /** Shows `page`; called again when the page's key or the floating state changes. */
+  render(page: Page, floating: boolean): void;
+  unmount(): void;
+}
+
+export type CreateView<Page> = (container: HTMLElement) => WidgetView<Page>;
 
 export type AppendMode = 'first' | 'last' | 'after';
 export interface Placement {
@@ -27,7 +37,8 @@ export interface HostWidgetOptions<Page> {
    * the previous page's DOM is still on screen (the widget hides until it is replaced).
    */
   placementFor: (page: Page) => Placement | null | 'stale';
-  render: (page: Page, floating: boolean) => ReactNode;
+  /** Loads the widget's code; a dynamic `import()`, so that it stays out of pages without a widget. */
+  view: () => Promise<CreateView<Page>>;
   /** The host's own soft-navigation events, dispatched on `document`. */
   navigationEvents: string[];
   /** Asked once, on the first page where the widget belongs (the user may switch a host off). */
@@ -50,22 +61,24 @@ function isAt(host: HTMLElement, placement: Placement | null): boolean {
   return host.parentElement === placement.anchor;
 }
 
-type WidgetUi = ShadowRootContentScriptUi<Root>;
+type WidgetUi<Page> = ShadowRootContentScriptUi<WidgetView<Page>>;
 
 export function runHostWidget<Page>(ctx: ContentScriptContext, options: HostWidgetOptions<Page>): void {
   /** Where the host goes; null means floating (appended to body). */
   let target: Placement | null = null;
   let shown: { key: string; floating: boolean } | null = null;
-  let ui: WidgetUi | null = null;
-  // Created on the first page that needs it, so other pages pay for no shadow root and no CSS fetch.
-  let uiReady: Promise<WidgetUi | null> | null = null;
+  let ui: WidgetUi<Page> | null = null;
+  // Created on the first page that needs it, so other pages pay for no shadow root, no CSS fetch
+  // and none of the widget's code.
+  let uiReady: Promise<WidgetUi<Page> | null> | null = null;
   let floatTimer: number | undefined;
   // Bumped by every sync: an async show() that finishes after a newer sync must not act.
   let generation = 0;
 
-  const createUi = async (): Promise<WidgetUi | null> => {
+  const createUi = async (): Promise<WidgetUi<Page> | null> => {
     // A background that cannot answer must not hide the widget: the widget then says what is wrong.
     if (!(await options.isEnabled().catch(() => true))) return null;
+    const createView = await options.view();
     ui = await createShadowRootUi(ctx, {
       name: options.name,
       position: 'inline',
@@ -73,8 +86,8 @@ export function runHostWidget<Page>(ctx: ContentScriptContext, options: HostWidg
       isolateEvents: true,
       anchor: () => target?.anchor ?? document.body,
       append: (_anchor, host) => placeHost(host as HTMLElement),
-      onMount: (container) => createRoot(container),
-      onRemove: (root) => root?.unmount(),
+      onMount: createView,
+      onRemove: (view) => view?.unmount(),
     });
     return ui;
   };
@@ -101,8 +114,7 @@ export function runHostWidget<Page>(ctx: ContentScriptContext, options: HostWidg
     else if (!isAt(ready.shadowHost, placement)) placeHost(ready.shadowHost);
     const key = options.keyOf(page);
     const floating = placement === null;
-    if (shown?.key !== key || shown.floating !== floating)
-      ready.mounted?.render(options.render(page, floating));
+    if (shown?.key !== key || shown.floating !== floating) ready.mounted?.render(page, floating);
     shown = { key, floating };
   };
 

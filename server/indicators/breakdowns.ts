@@ -1,7 +1,7 @@
 import type { Breakdowns } from '../../shared/api';
 import { BLOCKER_KINDS, DECISION_LEVELS, MEETING_CATEGORIES } from '../../shared/vocabulary';
-import type { StoredEvent } from '../store/types';
 import { type IndicatorContext, windowOf } from './context';
+import type { EventInput } from './facts';
 import { type Projection, project } from './projections';
 import { hoursWaitedBy, isOpenAt } from './projections/blockers';
 import { meetingMinutes } from './projections/meetings';
@@ -50,7 +50,7 @@ export function breakdownsFrom(projection: Projection, window: Window): Breakdow
   return { blockersByKind, meetingMinutesByCategory: minutes, decisionsByLevel };
 }
 
-export function computeBreakdowns(events: readonly StoredEvent[], ctx: IndicatorContext): Breakdowns {
+export function computeBreakdowns(events: EventInput, ctx: IndicatorContext): Breakdowns {
   const window = windowOf(ctx);
   return breakdownsFrom(project(events, window.to), window);
 }

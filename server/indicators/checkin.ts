@@ -1,8 +1,8 @@
 import type { Indicator } from '../../shared/api';
 import { BLOCKER_KINDS, DECISION_LEVELS } from '../../shared/vocabulary';
-import type { StoredEvent } from '../store/types';
 import { breakdownsFrom } from './breakdowns';
 import { type IndicatorContext, windowOf } from './context';
+import type { EventInput } from './facts';
 import { describe, formatNumber } from './format';
 import { indicatorsFrom } from './indicators';
 import { project } from './projections';
@@ -14,16 +14,16 @@ import { inWindow } from './time';
 
 export const TO_COMPLETE = '_(to complete)_';
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** The team name is the only free text here; keep it from turning into Markdown. */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~]/g, (character) => `\\${character}`);
 }
 
-function day(instant: number): string {
+export function day(instant: number): string {
   return new Date(instant).toISOString().slice(0, 10);
 }
 
@@ -36,10 +36,7 @@ function indicatorLine(indicator: Indicator): string {
  * Seed 000 "Weekly Outcome Check-in Template" filled with what the events can say: counts and
  * durations only, since events carry no titles. What only the team knows stays a placeholder.
  */
-export function weeklyCheckin(
-  events: readonly StoredEvent[],
-  ctx: IndicatorContext & { teamName: string },
-): string {
+export function weeklyCheckin(events: EventInput, ctx: IndicatorContext & { teamName: string }): string {
   const window = windowOf(ctx);
   const projection = project(events, window.to);
   const indicators = indicatorsFrom(projection, window, ctx, ctx.settings);

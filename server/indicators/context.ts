@@ -1,4 +1,5 @@
 import type { TeamSettings } from '../../shared/api';
+import type { OrgSignalContext } from '../org/signal-context';
 import { DAY_MS, type Window } from './time';
 
 /**
@@ -17,6 +18,8 @@ export interface IndicatorContext {
   settings: TeamSettings;
   /** Repo `owner/repo` -> the team that owns it; what makes a contribution cross-team. */
   repoOwners: ReadonlyMap<string, string>;
+  /** What other teams show (knowledge shared, diverging approaches); without it those parts of the signals do not fire. */
+  org?: OrgSignalContext;
 }
 
 export function windowOf(ctx: Pick<IndicatorContext, 'from' | 'to'>): Window {

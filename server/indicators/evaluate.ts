@@ -1,7 +1,7 @@
 import type { Breakdowns, Indicator, Maturity, Signal } from '../../shared/api';
-import type { StoredEvent } from '../store/types';
 import { breakdownsFrom } from './breakdowns';
 import { type IndicatorContext, windowOf } from './context';
+import type { EventInput } from './facts';
 import { indicatorsFrom } from './indicators';
 import { deriveMaturity } from './maturity';
 import { project } from './projections';
@@ -22,7 +22,7 @@ export interface TeamEvaluation {
  * Everything the signals route serves, from one fold of the events (load them with
  * `evaluationRange`). Both windows are measured on what was known at `to`.
  */
-export function evaluateTeam(events: readonly StoredEvent[], ctx: IndicatorContext): TeamEvaluation {
+export function evaluateTeam(events: EventInput, ctx: IndicatorContext): TeamEvaluation {
   const window = windowOf(ctx);
   const before = previousWindow(window);
   const projection = project(events, window.to);
@@ -36,6 +36,7 @@ export function evaluateTeam(events: readonly StoredEvent[], ctx: IndicatorConte
     previousBreakdowns: breakdownsFrom(projection, before),
     routineEscalations: routineEscalations(projection, window, ctx.settings),
     windowDays: windowDays(window),
+    org: ctx.org,
   });
   return {
     indicators,

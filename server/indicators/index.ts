@@ -4,6 +4,7 @@ export { TO_COMPLETE, weeklyCheckin } from './checkin';
 export { evaluationRange, type IndicatorContext, indicatorRange, LOOKBACK_DAYS } from './context';
 export { toCsv } from './csv';
 export { evaluateTeam, type TeamEvaluation } from './evaluate';
+export { type EventFact, type EventInput, factOf, factsOf } from './facts';
 export { describe as describeIndicator, formatNumber, formatTarget } from './format';
 export { computeIndicators, targetFor } from './indicators';
 export { deriveMaturity, MATURITY_RULES, type MaturityInput } from './maturity';

@@ -7,8 +7,8 @@ import {
   statusFor,
   type Target,
 } from '../../shared/indicators/definitions';
-import type { StoredEvent } from '../store/types';
 import { type IndicatorContext, windowOf } from './context';
+import type { EventInput } from './facts';
 import { type Measurement, measure, type Ownership } from './measure';
 import { type Projection, project } from './projections';
 import { round } from './stats';
@@ -48,7 +48,7 @@ export function indicatorsFrom(
 }
 
 /** Every indicator of INDICATOR_KEYS, in that order, over [ctx.from, ctx.to). */
-export function computeIndicators(events: readonly StoredEvent[], ctx: IndicatorContext): Indicator[] {
+export function computeIndicators(events: EventInput, ctx: IndicatorContext): Indicator[] {
   const window = windowOf(ctx);
   return indicatorsFrom(project(events, window.to), window, ctx, ctx.settings);
 }

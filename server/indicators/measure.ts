@@ -113,11 +113,13 @@ export function measure(
  * like two people. Only periods that on their own reach the anonymity threshold count, and the
  * sample size is the largest number of people known to be distinct (one period's respondents).
  */
-function anonymousAnswers(answers: readonly SurveyAnswer[]): {
-  answers: SurveyAnswer[];
+export function anonymousAnswers<T extends Pick<SurveyAnswer, 'period'>>(
+  answers: readonly T[],
+): {
+  answers: T[];
   respondents: number;
 } {
-  const byPeriod = new Map<string, SurveyAnswer[]>();
+  const byPeriod = new Map<string, T[]>();
   for (const answer of answers) byPeriod.set(answer.period, [...(byPeriod.get(answer.period) ?? []), answer]);
   const periods = [...byPeriod.values()];
   return {

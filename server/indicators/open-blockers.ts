@@ -1,12 +1,12 @@
 import type { OpenBlocker } from '../../shared/api';
-import type { StoredEvent } from '../store/types';
-import { projectBlockers } from './projections/blockers';
-import { instantOf } from './projections/order';
+import type { EventInput } from './facts';
+import { foldBlockers } from './projections/blockers';
+import { factsOfTypes, inOrder } from './projections/order';
 
 /** Blockers flagged and not resolved (as of `asOf` when given), longest waiting first. */
-export function openBlockers(events: readonly StoredEvent[], asOf?: Date): OpenBlocker[] {
-  const known = asOf ? events.filter((event) => instantOf(event) < asOf.getTime()) : events;
-  return projectBlockers(known)
+export function openBlockers(events: EventInput, asOf?: Date): OpenBlocker[] {
+  const flagsAndResolutions = factsOfTypes(events, ['blocker.flagged', 'blocker.resolved']);
+  return foldBlockers(inOrder(flagsAndResolutions, asOf?.getTime()))
     .filter((blocker) => blocker.resolvedAt === null)
     .sort((a, b) => a.flaggedAt - b.flaggedAt)
     .map((blocker) => ({

@@ -1,6 +1,7 @@
 import type { Breakdowns, Indicator, SignalKey } from '../../shared/api';
 import { INDICATORS } from '../../shared/indicators/definitions';
 import { MEETING_CATEGORIES } from '../../shared/vocabulary';
+import type { OrgSignalContext } from '../org/signal-context';
 import { describe, formatNumber } from './format';
 import { findIndicator, isMeasured, isOffTarget } from './read';
 import type { RoutineEscalations } from './routine-escalations';
@@ -21,6 +22,8 @@ export interface SignalInput {
   /** Decisions escalated beyond the team's authority matrix; without it that part does not fire. */
   routineEscalations?: RoutineEscalations;
   windowDays: number;
+  /** Knowledge shared and diverging approaches (the organisation view); without it those parts do not fire. */
+  org?: OrgSignalContext;
 }
 
 export type Severity = 'warn' | 'alert';
@@ -42,6 +45,8 @@ export const MIN_ABSENCE_WINDOW_DAYS = 14;
 export const STAGNATION_ALERT_DAYS = 28;
 export const ESCALATION_RISE = 0.1;
 export const FRAGMENTATION_MIN_DRIFT = 2;
+/** One diverging problem area can be a migration under way; two are a pattern. */
+export const FRAGMENTATION_ALERT_AREAS = 2;
 export const APPROVAL_RISE_MIN = 2;
 export const APPROVAL_RISE_RATIO = 1.5;
 /** One escalation beyond the matrix can be a judgement call; a second one is a habit. */
@@ -116,20 +121,34 @@ const alignmentWithoutAutonomy: SignalRule = {
 
 /**
  * "Teams developing incompatible solutions to similar problems": repeated drift while the team
- * does not work in other teams' code, where it would meet their solutions.
+ * does not work in other teams' code, where it would meet their solutions; or the consistency
+ * audit finds the team in a problem area where teams' approaches diverge.
  */
 const fragmentation: SignalRule = {
-  rule: `at least ${FRAGMENTATION_MIN_DRIFT} alignment_drift reports and collective_ownership below its floor (target min, 1 per month by default); alert when alignment_drift is at its alert level (more than 2 by default).`,
-  evaluate({ current }) {
+  rule: `at least ${FRAGMENTATION_MIN_DRIFT} alignment_drift reports and collective_ownership below its floor (target min, 1 per month by default), alert when alignment_drift is at its alert level (more than 2 by default); or the team records an approach in a problem area where fewer than two thirds of the teams share the most common approach, alert from ${FRAGMENTATION_ALERT_AREAS} such areas.`,
+  evaluate({ current, org }) {
+    const severities: Severity[] = [];
+    const evidence: string[] = [];
     const drift = findIndicator(current, 'alignment_drift');
     const ownership = findIndicator(current, 'collective_ownership');
     const floor = ownership.target.min;
-    if (!isMeasured(drift) || drift.value < FRAGMENTATION_MIN_DRIFT) return null;
-    if (!isMeasured(ownership) || floor === undefined || ownership.value >= floor) return null;
-    return {
-      severity: drift.status === 'alert' ? 'alert' : 'warn',
-      evidence: [describe(drift), describe(ownership)],
-    };
+    if (
+      isMeasured(drift) &&
+      drift.value >= FRAGMENTATION_MIN_DRIFT &&
+      isMeasured(ownership) &&
+      floor !== undefined &&
+      ownership.value < floor
+    ) {
+      severities.push(drift.status === 'alert' ? 'alert' : 'warn');
+      evidence.push(describe(drift), describe(ownership));
+    }
+    const diverging = org?.fragmentation ?? [];
+    if (diverging.length > 0) {
+      severities.push(diverging.length >= FRAGMENTATION_ALERT_AREAS ? 'alert' : 'warn');
+      evidence.push(...diverging);
+    }
+    if (evidence.length === 0) return null;
+    return { severity: worst(severities), evidence };
   },
 };
 
@@ -166,21 +185,26 @@ const micromanagementCreep: SignalRule = {
 
 /**
  * "Teams not sharing learnings or reusable solutions": a team that tags its meetings holds no
- * knowledge-sharing ones and contributes nothing to other teams' code.
+ * knowledge-sharing ones, contributes nothing to other teams' code and, in the knowledge flow,
+ * shares no session, solution or learning either.
  */
 const informationHoarding: SignalRule = {
-  rule: `over a window of at least ${MIN_ABSENCE_WINDOW_DAYS} days with tagged meetings, no knowledge_sharing meeting minutes and collective_ownership 0; alert when the previous window showed the same.`,
-  evaluate({ current, previous, breakdowns, previousBreakdowns, windowDays }) {
-    const hoarding = (indicators: readonly Indicator[], detail: Breakdowns) =>
+  rule: `over a window of at least ${MIN_ABSENCE_WINDOW_DAYS} days with tagged meetings, no knowledge_sharing meeting minutes, collective_ownership 0 and no knowledge shared (knowledge.shared); alert when the previous window showed the same.`,
+  evaluate({ current, previous, breakdowns, previousBreakdowns, windowDays, org }) {
+    const hoarding = (indicators: readonly Indicator[], detail: Breakdowns, shared: number) =>
       totalMeetingMinutes(detail) > 0 &&
       detail.meetingMinutesByCategory.knowledge_sharing === 0 &&
-      findIndicator(indicators, 'collective_ownership').value === 0;
-    if (windowDays < MIN_ABSENCE_WINDOW_DAYS || !hoarding(current, breakdowns)) return null;
-    const sustained = previousBreakdowns !== undefined && hoarding(previous, previousBreakdowns);
+      findIndicator(indicators, 'collective_ownership').value === 0 &&
+      shared === 0;
+    const shared = org?.knowledgeShared ?? { current: 0, previous: 0 };
+    if (windowDays < MIN_ABSENCE_WINDOW_DAYS || !hoarding(current, breakdowns, shared.current)) return null;
+    const sustained =
+      previousBreakdowns !== undefined && hoarding(previous, previousBreakdowns, shared.previous);
     const evidence = [
       `No knowledge-sharing meetings in ${round(totalMeetingMinutes(breakdowns), 0)} minutes of tagged meetings`,
       describe(findIndicator(current, 'collective_ownership')),
     ];
+    if (org) evidence.push('No session, solution or learning shared with other teams');
     if (sustained) evidence.push('The previous window showed the same');
     return { severity: sustained ? 'alert' : 'warn', evidence };
   },

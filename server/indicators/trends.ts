@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { trendPointSchema } from '../../shared/api';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../shared/indicators/definitions';
-import type { StoredEvent } from '../store/types';
 import { type IndicatorContext, windowOf } from './context';
+import type { EventInput } from './facts';
 import { indicatorsFrom } from './indicators';
 import { project } from './projections';
 import { weekBuckets } from './time';
@@ -14,10 +14,7 @@ export type TrendPoint = z.infer<typeof trendPointSchema>;
  * own indicators over that week clipped to the window. The state is folded once, as known at the
  * window's end, so a meeting re-tagged later shows in the week it was held.
  */
-export function computeTrends(
-  events: readonly StoredEvent[],
-  ctx: IndicatorContext,
-): Record<IndicatorKey, TrendPoint[]> {
+export function computeTrends(events: EventInput, ctx: IndicatorContext): Record<IndicatorKey, TrendPoint[]> {
   const window = windowOf(ctx);
   const projection = project(events, window.to);
   const trends = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, [] as TrendPoint[]])) as Record<

@@ -21,7 +21,7 @@ import {
   toCsv,
   weeklyCheckin,
 } from '../indicators';
-import { loadTeamEvents, loadTeamReport } from '../team-report';
+import { loadTeamFacts, loadTeamReport } from '../team-report';
 import { teamNotFound } from './admin';
 import { authErrors, bearer, errorResponse, jsonBody, jsonResponse } from './openapi-helpers';
 import { resolveWindow } from './window';
@@ -35,7 +35,7 @@ const teamErrors = { 404: errorResponse('No such team (admin only)'), ...authErr
 const readErrors = { 400: errorResponse('Invalid window'), ...teamErrors };
 
 /** A team token sees its own team only; the admin sees every team. */
-async function authorizedTeam(c: Context<AppEnv>, teamId: string) {
+export async function authorizedTeam(c: Context<AppEnv>, teamId: string) {
   const principal = c.var.principal;
   if (principal.kind === 'team') {
     if (principal.team.id !== teamId) {
@@ -90,8 +90,8 @@ export function teamRoutes(now: () => Date) {
         // The most asked-for figures: computed alone, over the window and its lookback only.
         const team = await authorizedTeam(c, c.req.valid('param').teamId);
         const { from, to } = resolveWindow(c.req.valid('query'), now());
-        const r = await loadTeamEvents(c.var.store, team, from, to, indicatorRange(from, to));
-        return c.json({ ...windowOf(r), indicators: computeIndicators(r.events, r.ctx) }, 200);
+        const r = await loadTeamFacts(c.var.store, team, from, to, indicatorRange(from, to));
+        return c.json({ ...windowOf(r), indicators: computeIndicators(r.facts, r.ctx) }, 200);
       },
     )
     .openapi(

@@ -1,6 +1,5 @@
-import { hash } from 'node:crypto';
 import type { AppEvent } from '../../shared/events';
-import { eventFingerprint, type StoredEvent } from './types';
+import { eventFingerprint, fingerprintOf, type StoredEvent } from './types';
 
 /**
  * How a stored event is written as a segment line, and how its fingerprint is recovered at open.
@@ -11,42 +10,26 @@ import { eventFingerprint, type StoredEvent } from './types';
  * that form (edited by hand, older writers) still get the exact fingerprint, the slow way.
  */
 
-export function eventLine(event: AppEvent, receivedAt: string): string {
-  const body = JSON.stringify(sortKeys(event));
-  const separator = body === '{}' ? '' : ',';
-  return `${body.slice(0, -1)}${separator}"receivedAt":${JSON.stringify(receivedAt)}}\n`;
+/** The segment line of the event with canonical JSON `canonical` (see `canonicalJson`). */
+export function eventLine(canonical: string, receivedAt: string): string {
+  return `${storedEventJson(canonical, receivedAt)}\n`;
+}
+
+/** The stored form of the event with canonical JSON `canonical`: that JSON with `receivedAt` last. */
+export function storedEventJson(canonical: string, receivedAt: string): string {
+  const separator = canonical === '{}' ? '' : ',';
+  return `${canonical.slice(0, -1)}${separator}"receivedAt":${JSON.stringify(receivedAt)}}`;
 }
 
 export function storedFingerprint(stored: StoredEvent): string {
-  if (fastPathAgrees() && isCanonical(stored)) {
+  if (isCanonical(stored)) {
     const text = JSON.stringify(stored);
     const suffix = `,"receivedAt":${JSON.stringify(stored.receivedAt)}}`;
-    if (text.endsWith(suffix)) return digest(`${text.slice(0, -suffix.length)}}`);
+    // Keys already in order stringify to the canonical JSON, receivedAt aside.
+    if (text.endsWith(suffix)) return fingerprintOf(`${text.slice(0, -suffix.length)}}`);
   }
   const { receivedAt: _receivedAt, ...event } = stored;
   return eventFingerprint(event as AppEvent);
-}
-
-function digest(canonicalJson: string): string {
-  return hash('sha256', canonicalJson, 'base64url').slice(0, 22);
-}
-
-let agrees: boolean | undefined;
-/** The fast path re-implements `eventFingerprint`; should that ever change, fall back rather than disagree. */
-function fastPathAgrees(): boolean {
-  if (agrees === undefined) {
-    const sample = {
-      type: 'survey.answered',
-      id: '3b241101-e2bb-4255-8caf-4136c566a962',
-      source: 'popup',
-      occurredAt: '2026-01-05T10:00:00.000Z',
-      scores: { trust_index: 7, goal_coherence: 9 },
-      period: '2026-W02',
-      respondent: 'abcdef0123456789',
-    } as unknown as AppEvent;
-    agrees = digest(JSON.stringify(sortKeys(sample))) === eventFingerprint(sample);
-  }
-  return agrees;
 }
 
 /** Whether every object's keys are in sorted order, but for a top-level `receivedAt` last. */
@@ -71,14 +54,4 @@ function isCanonicalValue(value: unknown): boolean {
     if (!isCanonicalValue((value as Record<string, unknown>)[key])) return false;
   }
   return true;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-  );
 }

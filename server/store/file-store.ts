@@ -1,12 +1,14 @@
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { AppEvent } from '../../shared/events';
+import type { EventFact } from '../indicators/facts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { DurableJsonFile } from './durable-json-file';
 import { eventLine, storedFingerprint } from './event-line';
 import { FingerprintIndex } from './fingerprint-index';
 import { emptyMeta, type MetaData, parseMeta } from './meta-data';
 import { MONTH_KEY_PATTERN, monthKey, monthOverlaps } from './month-key';
+import { emptyOrg, type OrgDocument, type OrgUpdate } from './org-document';
 import { planAppend } from './plan-append';
 import {
   addToSegment,
@@ -14,6 +16,7 @@ import {
   newSegment,
   SegmentCache,
   StringInterner,
+  segmentFacts,
   segmentRange,
 } from './segment-cache';
 import { readSegmentEvents, scanSegment } from './segment-file';
@@ -306,6 +309,17 @@ export class FileStore implements Store {
     });
   }
 
+  async getOrg(): Promise<OrgDocument> {
+    return structuredClone(this.committed.org ?? emptyOrg());
+  }
+
+  updateOrg<R>(change: (current: OrgDocument) => OrgUpdate<R>): Promise<R> {
+    return this.changeMeta((meta) => {
+      const { next, result } = change(structuredClone(meta.org ?? emptyOrg()));
+      return { next: next && { ...meta, org: structuredClone(next) }, result };
+    });
+  }
+
   async listRepoOwners(): Promise<RepoOwner[]> {
     return structuredClone(this.committed.repoOwners);
   }
@@ -375,9 +389,9 @@ export class FileStore implements Store {
           pending.resolve({ accepted: 0, duplicates: 0, conflicts: plan.conflicts });
           continue;
         }
-        batch = plan.fresh.map(({ event, fingerprint }) => ({
+        batch = plan.fresh.map(({ event, canonical, fingerprint }) => ({
           month: monthKey(event.occurredAt),
-          line: eventLine(event, pending.receivedAt),
+          line: eventLine(canonical, pending.receivedAt),
           id: event.id,
           fingerprint,
         }));
@@ -507,7 +521,19 @@ export class FileStore implements Store {
 
   // ---- events: reads ----
 
-  async readEvents(teamId: string, query: EventQuery = {}): Promise<StoredEvent[]> {
+  readEvents(teamId: string, query: EventQuery = {}): Promise<StoredEvent[]> {
+    return this.readRange(teamId, query, segmentRange);
+  }
+
+  readFacts(teamId: string, query: EventQuery = {}): Promise<EventFact[]> {
+    return this.readRange(teamId, query, segmentFacts);
+  }
+
+  private async readRange<T>(
+    teamId: string,
+    query: EventQuery,
+    pick: (month: CachedSegment, from: number, to: number) => T[],
+  ): Promise<T[]> {
     const from = query.from ? query.from.getTime() : Number.NEGATIVE_INFINITY;
     const to = query.to ? query.to.getTime() : Number.POSITIVE_INFINITY;
     const team = this.teams.get(teamId);
@@ -517,8 +543,8 @@ export class FileStore implements Store {
       .sort((a, b) => (a.month < b.month ? -1 : 1));
     const months = await Promise.all(segments.map((segment) => this.parsedSegment(segment)));
     // Months do not overlap, so concatenating each month's sorted range keeps the order.
-    const parts = months.map((month) => segmentRange(month, from, to));
-    return parts.length === 1 ? (parts[0] as StoredEvent[]) : ([] as StoredEvent[]).concat(...parts);
+    const parts = months.map((month) => pick(month, from, to));
+    return parts.length === 1 ? (parts[0] as T[]) : ([] as T[]).concat(...parts);
   }
 
   private parsedSegment(segment: Segment): Promise<CachedSegment> {

@@ -1,4 +1,6 @@
 import type { AppEvent } from '../../shared/events';
+import { type EventFact, factOf } from '../indicators/facts';
+import { emptyOrg, type OrgDocument, type OrgUpdate } from './org-document';
 import { planAppend } from './plan-append';
 import type { AppendResult, EventQuery, RepoOwner, Store, StoredEvent, TeamRecord } from './types';
 
@@ -8,6 +10,7 @@ export class MemoryStore implements Store {
   private readonly repoOwners = new Map<string, string>();
   private readonly events = new Map<string, StoredEvent[]>();
   private readonly fingerprints = new Map<string, Map<string, string>>();
+  private org: OrgDocument = emptyOrg();
 
   async listTeams(): Promise<TeamRecord[]> {
     return [...this.teams.values()].map((team) => structuredClone(team));
@@ -78,6 +81,20 @@ export class MemoryStore implements Store {
       })
       .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))
       .map((event) => structuredClone(event));
+  }
+
+  async readFacts(teamId: string, query: EventQuery = {}): Promise<EventFact[]> {
+    return (await this.readEvents(teamId, query)).map((event) => factOf(event));
+  }
+
+  async getOrg(): Promise<OrgDocument> {
+    return structuredClone(this.org);
+  }
+
+  async updateOrg<R>(change: (current: OrgDocument) => OrgUpdate<R>): Promise<R> {
+    const { next, result } = change(structuredClone(this.org));
+    if (next) this.org = structuredClone(next);
+    return result;
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TeamSettings } from '../../shared/api';
+import { type OrgDocument, orgDocumentSchema } from './org-document';
 import type { RepoOwner, TeamRecord } from './types';
 
 /** What `meta.json` holds: everything but events. Small, so it is rewritten whole on each change. */
@@ -7,6 +8,8 @@ export interface MetaData {
   version: 1;
   teams: TeamRecord[];
   repoOwners: RepoOwner[];
+  /** Absent until the admin first changes it. */
+  org?: OrgDocument;
 }
 
 export function emptyMeta(): MetaData {
@@ -28,6 +31,7 @@ const metaSchema = z.looseObject({
   version: z.literal(1),
   teams: z.array(teamRecordSchema),
   repoOwners: z.array(z.object({ repo: z.string(), teamId: z.string() })),
+  org: orgDocumentSchema.optional(),
 });
 
 export function parseMeta(value: unknown): MetaData {

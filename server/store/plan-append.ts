@@ -1,8 +1,9 @@
 import type { AppEvent } from '../../shared/events';
-import { eventFingerprint } from './types';
+import { canonicalJson, fingerprintOf } from './types';
 
 export interface AppendPlan {
-  fresh: { event: AppEvent; fingerprint: string }[];
+  /** New events, with their canonical JSON (what stores write) and its fingerprint. */
+  fresh: { event: AppEvent; canonical: string; fingerprint: string }[];
   duplicates: number;
   conflicts: string[];
 }
@@ -19,11 +20,12 @@ export function planAppend(
   const plan: AppendPlan = { fresh: [], duplicates: 0, conflicts: [] };
   const inBatch = new Map<string, string>();
   for (const event of events) {
-    const fingerprint = eventFingerprint(event);
+    const canonical = canonicalJson(event);
+    const fingerprint = fingerprintOf(canonical);
     const known = inBatch.get(event.id) ?? storedFingerprint(event.id);
     if (known === undefined) {
       inBatch.set(event.id, fingerprint);
-      plan.fresh.push({ event, fingerprint });
+      plan.fresh.push({ event, canonical, fingerprint });
     } else if (known === fingerprint) {
       plan.duplicates += 1;
     } else if (!plan.conflicts.includes(event.id)) {

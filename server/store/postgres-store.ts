@@ -1,14 +1,19 @@
 import type pg from 'pg';
 import type { AppEvent } from '../../shared/events';
-import { eventLine } from './event-line';
+import { type EventFact, factOf } from '../indicators/facts';
+import { storedEventJson } from './event-line';
 import type { StoreLogger } from './file-store';
 import { monthKey, monthSpan } from './month-key';
+import type { OrgDocument, OrgUpdate } from './org-document';
 import { planAppend } from './plan-append';
-import { createPool, isDeadlock, storeError } from './postgres/connect';
+import { createPool, isDeadlock, isEventIdConflict, storeError } from './postgres/connect';
+import { factFromRow, factRow } from './postgres/fact-row';
 import { migrate } from './postgres/migrate';
+import { readOrg, updateOrgIn } from './postgres/org';
 import {
   addToSegment,
   type CachedSegment,
+  lowerBound,
   newSegment,
   SegmentCache,
   StringInterner,
@@ -44,18 +49,25 @@ const PATCH_COLUMNS: Record<keyof TeamPatch, string> = {
   settings: 'settings',
 };
 
+/** A month of a team's facts as the database last counted it, ordered like its events. */
+interface FactMonth {
+  /** Rows the month held when read. */
+  length: number;
+  facts: EventFact[];
+}
+
 /**
  * The store for several API processes sharing one PostgreSQL database. Every process sees every
  * write at once: nothing here caches anything another process could change behind its back.
  *
- * Reads keep parsed months of a team's events (the same bounded cache as FileStore), but check
- * each month's row count in the database first: events are only ever inserted, so an unchanged
- * count means an unchanged month, and a changed one is read again.
+ * Reads keep months of a team's events, and apart from them of its facts (the same bounded cache
+ * as FileStore), but check each month's row count in the database first: events are only ever
+ * inserted, so an unchanged count means an unchanged month, and a changed one is read again.
  */
 export class PostgresStore implements Store {
-  private readonly cache: SegmentCache;
   private readonly strings = new StringInterner();
-  private readonly loading = new Map<string, Promise<CachedSegment>>();
+  private readonly eventMonths: MonthCache<CachedSegment>;
+  private readonly factMonths: MonthCache<FactMonth>;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -63,7 +75,10 @@ export class PostgresStore implements Store {
     readonly pool: pg.Pool,
     cacheMaxEvents: number,
   ) {
-    this.cache = new SegmentCache(cacheMaxEvents);
+    this.eventMonths = new MonthCache(cacheMaxEvents, (teamId, months) =>
+      Promise.all(months.map((month) => this.loadEventMonth(teamId, month))),
+    );
+    this.factMonths = new MonthCache(cacheMaxEvents, (teamId, months) => this.loadFactMonths(teamId, months));
   }
 
   /** Connects and brings the schema up to date (safe while other replicas do the same). */
@@ -78,13 +93,15 @@ export class PostgresStore implements Store {
     return new PostgresStore(pool, options.cacheMaxEvents ?? DEFAULT_CACHE_MAX_EVENTS);
   }
 
+  /** A `name` keeps the statement prepared on each connection: for what every request runs. */
   private async query<R extends pg.QueryResultRow>(
     text: string,
     values: unknown[] = [],
+    name?: string,
   ): Promise<pg.QueryResult<R>> {
     if (this.closing) throw new StoreClosedError();
     try {
-      return await this.pool.query<R>(text, values);
+      return await this.pool.query<R>({ name, text, values });
     } catch (error) {
       throw storeError(error);
     }
@@ -142,9 +159,11 @@ export class PostgresStore implements Store {
   }
 
   async findTeamByTokenHash(tokenHash: string): Promise<TeamRecord | undefined> {
-    const { rows } = await this.query<TeamRow>(`SELECT ${TEAM_COLUMNS} FROM teams WHERE token_hash = $1`, [
-      tokenHash,
-    ]);
+    const { rows } = await this.query<TeamRow>(
+      `SELECT ${TEAM_COLUMNS} FROM teams WHERE token_hash = $1`,
+      [tokenHash],
+      'aa-team-by-token',
+    );
     return rows[0] && teamRecord(rows[0]);
   }
 
@@ -215,9 +234,11 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Inserts the batch's new ids and lets the primary key find the known ones: a concurrent
-   * append of the same id (another replica) waits for the first to commit, then finds it too.
-   * Only then are the known ones' fingerprints read, to tell retries from conflicts.
+   * Inserts the batch in one statement, which commits it whole or not at all: an id stored with
+   * the same payload is skipped as a retry (one being appended by another replica is waited for,
+   * then found too), and one stored with another payload aborts the statement (migration 3's
+   * `event_id_conflict`). One round trip, where a transaction would take three. Only after a
+   * conflict are the stored fingerprints read, to name every conflicting id.
    */
   private async insertEvents(
     teamId: string,
@@ -225,72 +246,88 @@ export class PostgresStore implements Store {
     receivedAt: (event: AppEvent) => string,
   ): Promise<AppendResult> {
     const batch = planAppend(events, () => undefined);
-    if (batch.conflicts.length > 0) {
-      // Report stored conflicts beside the batch's own, as the other stores do.
-      const known = await this.storedFingerprints(
-        teamId,
-        events.map((event) => event.id),
-      );
-      return { accepted: 0, duplicates: 0, conflicts: planAppend(events, (id) => known.get(id)).conflicts };
-    }
+    if (batch.conflicts.length > 0) return this.conflictsOf(teamId, events);
     if (batch.fresh.length === 0) return { accepted: 0, duplicates: batch.duplicates, conflicts: [] };
     // In batch order, so seq keeps arrival order for events with the same occurredAt.
     const rows = batch.fresh;
-    return this.transaction(async (client) => {
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO events (team_id, id, occurred_at, type, fingerprint, payload)
-         SELECT $1, id, occurred_at, type, fingerprint, payload
-         FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::json[])
-           AS batch (id, occurred_at, type, fingerprint, payload)
-         ON CONFLICT (team_id, id) DO NOTHING
-         RETURNING id`,
-        [
-          teamId,
-          rows.map(({ event }) => event.id),
-          // The instant JavaScript reads, so the database orders and filters exactly as readers do.
-          rows.map(({ event }) => new Date(Date.parse(event.occurredAt)).toISOString()),
-          rows.map(({ event }) => event.type),
-          rows.map(({ fingerprint }) => fingerprint),
-          rows.map(({ event }) => eventLine(event, receivedAt(event)).trimEnd()),
-        ],
-      );
-      if (inserted.rows.length === rows.length) {
-        return {
-          commit: true,
-          result: { accepted: rows.length, duplicates: batch.duplicates, conflicts: [] },
-        };
+    // Each column is sent as one text of lines, which no value can break (ids, instants, types
+    // and fingerprints have no line breaks, JSON escapes them): array literals would need every
+    // quote in the payloads escaped, and parsed back.
+    const values = [
+      teamId,
+      lines(rows, ({ event }) => event.id),
+      // The instant JavaScript reads, so the database orders and filters exactly as readers do.
+      lines(rows, ({ event }) => new Date(Date.parse(event.occurredAt)).toISOString()),
+      lines(rows, ({ event }) => event.type),
+      lines(rows, ({ fingerprint }) => fingerprint),
+      lines(rows, ({ event, canonical }) => storedEventJson(canonical, receivedAt(event))),
+      lines(rows, ({ event }) => factRow(factOf(event as StoredEvent))),
+    ];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const inserted = await this.query<{ id: string }>(
+          `INSERT INTO events AS stored (team_id, id, occurred_at, type, fingerprint, payload, fact)
+           SELECT $1, id, occurred_at::timestamptz, type, fingerprint, payload::json, fact
+           FROM unnest(
+             string_to_array($2, E'\\n'), string_to_array($3, E'\\n'), string_to_array($4, E'\\n'),
+             string_to_array($5, E'\\n'), string_to_array($6, E'\\n'), string_to_array($7, E'\\n')
+           ) AS batch (id, occurred_at, type, fingerprint, payload, fact)
+           ON CONFLICT (team_id, id) DO UPDATE SET fact = event_id_conflict(stored.id)
+             WHERE stored.fingerprint <> EXCLUDED.fingerprint
+           RETURNING id`,
+          values,
+          'aa-insert-events',
+        );
+        const accepted = inserted.rows.length;
+        return { accepted, duplicates: batch.duplicates + rows.length - accepted, conflicts: [] };
+      } catch (error) {
+        if (isEventIdConflict(error)) return this.conflictsOf(teamId, events);
+        // Batches sharing ids in opposite orders deadlock; the one aborted wrote nothing: run it again.
+        if (attempt < 3 && isDeadlock(error)) continue;
+        throw error;
       }
-      const insertedIds = new Set(inserted.rows.map((row) => row.id));
-      const known = await this.storedFingerprints(
-        teamId,
-        rows.filter(({ event }) => !insertedIds.has(event.id)).map(({ event }) => event.id),
-        client,
-      );
-      const plan = planAppend(events, (id) => known.get(id));
-      return plan.conflicts.length > 0
-        ? { commit: false, result: { accepted: 0, duplicates: 0, conflicts: plan.conflicts } }
-        : {
-            commit: true,
-            result: { accepted: plan.fresh.length, duplicates: plan.duplicates, conflicts: [] },
-          };
-    });
+    }
   }
 
-  private async storedFingerprints(
-    teamId: string,
-    ids: string[],
-    client?: pg.PoolClient,
-  ): Promise<Map<string, string>> {
-    const text = 'SELECT id, fingerprint FROM events WHERE team_id = $1 AND id = ANY($2::text[])';
-    const { rows } = client
-      ? await client.query<{ id: string; fingerprint: string }>(text, [teamId, ids])
-      : await this.query<{ id: string; fingerprint: string }>(text, [teamId, ids]);
-    return new Map(rows.map((row) => [row.id, row.fingerprint]));
+  /** The batch's conflicts with what is stored and within itself, as the other stores report them. */
+  private async conflictsOf(teamId: string, events: AppEvent[]): Promise<AppendResult> {
+    const { rows } = await this.query<{ id: string; fingerprint: string }>(
+      'SELECT id, fingerprint FROM events WHERE team_id = $1 AND id = ANY($2::text[])',
+      [teamId, events.map((event) => event.id)],
+    );
+    const stored = new Map(rows.map((row) => [row.id, row.fingerprint]));
+    return { accepted: 0, duplicates: 0, conflicts: planAppend(events, (id) => stored.get(id)).conflicts };
   }
 
   // ---- events: reads ----
 
-  async readEvents(teamId: string, query: EventQuery = {}): Promise<StoredEvent[]> {
+  readEvents(teamId: string, query: EventQuery = {}): Promise<StoredEvent[]> {
+    return this.readMonths(teamId, query, this.eventMonths, segmentRange);
+  }
+
+  async readFacts(teamId: string, query: EventQuery = {}): Promise<EventFact[]> {
+    const pick = (month: FactMonth, from: number, to: number) =>
+      month.facts.slice(lowerBound(month.facts, from), lowerBound(month.facts, to));
+    const from = query.from?.getTime() ?? Number.NaN;
+    const to = query.to?.getTime() ?? Number.NaN;
+    if (!(from < to) || this.factMonths.holdsAny(teamId, monthKeysOf(from, to))) {
+      return this.readMonths(teamId, query, this.factMonths, pick);
+    }
+    // Nothing of the range is in this process: no month to check, so one pass reads every month
+    // and counts it, where counting first would read the range twice.
+    const keys = monthKeysOf(from, to);
+    const months = await this.loadFactMonths(teamId, keys);
+    this.factMonths.keep(teamId, keys, months);
+    const parts = months.map((month) => pick(month, from, to));
+    return parts.length === 1 ? (parts[0] as EventFact[]) : ([] as EventFact[]).concat(...parts);
+  }
+
+  private async readMonths<Entry extends MonthEntry, T>(
+    teamId: string,
+    query: EventQuery,
+    cache: MonthCache<Entry>,
+    pick: (month: Entry, from: number, to: number) => T[],
+  ): Promise<T[]> {
     const from = query.from ? query.from.getTime() : Number.NEGATIVE_INFINITY;
     const to = query.to ? query.to.getTime() : Number.POSITIVE_INFINITY;
     if (Number.isNaN(from) || Number.isNaN(to) || from >= to) return [];
@@ -307,37 +344,21 @@ export class PostgresStore implements Store {
             AND occurred_at < (month + interval '1 month') AT TIME ZONE 'UTC') AS count
        FROM bounds, generate_series(date_trunc('month', first), last, interval '1 month') AS month`,
       [teamId, query.from ?? '-infinity', query.to ?? 'infinity'],
+      'aa-month-counts',
     );
-    const months = await Promise.all(
+    if (this.closing) throw new StoreClosedError();
+    const months = await cache.atLeast(
+      teamId,
       rows
         .filter((row) => row.count !== '0')
-        .map((row) => this.month(teamId, monthKey(row.month), Number(row.count))),
+        .map((row) => ({ month: monthKey(row.month), count: Number(row.count) })),
     );
     // Months do not overlap, so concatenating each month's sorted range keeps the order.
-    const parts = months.map((month) => segmentRange(month, from, to));
-    return parts.length === 1 ? (parts[0] as StoredEvent[]) : ([] as StoredEvent[]).concat(...parts);
+    const parts = months.map((month) => pick(month, from, to));
+    return parts.length === 1 ? (parts[0] as T[]) : ([] as T[]).concat(...parts);
   }
 
-  /** A month of the team's events holding at least the `count` rows the caller just counted. */
-  private async month(teamId: string, month: string, count: number): Promise<CachedSegment> {
-    const key = `${teamId}/${month}`;
-    // `length` counts rows here, where FileStore counts bytes: both only ever grow.
-    const cached = this.cache.get(key);
-    if (cached && cached.length >= count) return cached;
-    const pending = this.loading.get(key);
-    if (pending) {
-      // A load that began before this caller's count may predate rows the caller must see.
-      const loaded = await pending;
-      if (loaded.length >= count) return loaded;
-    }
-    const loading = this.loadMonth(teamId, month, key).finally(() => {
-      if (this.loading.get(key) === loading) this.loading.delete(key);
-    });
-    this.loading.set(key, loading);
-    return loading;
-  }
-
-  private async loadMonth(teamId: string, month: string, key: string): Promise<CachedSegment> {
+  private async loadEventMonth(teamId: string, month: string): Promise<CachedSegment> {
     const span = monthSpan(month);
     if (this.closing) throw new StoreClosedError();
     let rows: [StoredEvent][];
@@ -355,8 +376,65 @@ export class PostgresStore implements Store {
     const segment = newSegment();
     for (const [event] of rows) addToSegment(segment, event, Date.parse(event.occurredAt), this.strings);
     segment.length = rows.length;
-    this.cache.set(key, segment);
     return segment;
+  }
+
+  /**
+   * The team's facts in the given months, each month joined into one JSON text by the database
+   * straight from the index: a parse per month in place of a row and a parse per event, which
+   * dominated reading a team's history.
+   */
+  private async loadFactMonths(teamId: string, keys: readonly string[]): Promise<FactMonth[]> {
+    if (this.closing) throw new StoreClosedError();
+    let rows: [number, string | null][];
+    try {
+      // Month by month, so each month is a range of the index, read in its order: grouping one scan
+      // by month would sort it all again.
+      ({ rows } = await this.pool.query<[number, string | null]>({
+        name: 'aa-fact-months',
+        text: `SELECT joined.rows, joined.facts
+               FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS month (start, stop, n)
+               CROSS JOIN LATERAL (
+                 SELECT count(*)::int AS rows, string_agg(fact, ',') AS facts FROM (
+                   SELECT fact FROM events
+                   WHERE team_id = $1 AND occurred_at >= month.start AND occurred_at < month.stop
+                   ORDER BY occurred_at, seq
+                 ) AS ordered
+               ) AS joined
+               ORDER BY month.n`,
+        values: [
+          teamId,
+          keys.map((key) => new Date(monthSpan(key).start)),
+          keys.map((key) => new Date(monthSpan(key).end)),
+        ],
+        rowMode: 'array',
+      }));
+    } catch (error) {
+      throw storeError(error);
+    }
+    return rows.map(([length, joined]) => {
+      const facts = (JSON.parse(`[${joined ?? ''}]`) as unknown[][]).map((row) =>
+        Object.freeze(factFromRow(row)),
+      );
+      // An aggregate takes its input in the subquery's order in practice, not by guarantee: check.
+      for (let i = 1; i < facts.length; i += 1) {
+        if ((facts[i] as EventFact).at < (facts[i - 1] as EventFact).at) {
+          facts.sort((a, b) => a.at - b.at);
+          break;
+        }
+      }
+      return { length, facts };
+    });
+  }
+
+  // ---- the organisation document ----
+
+  getOrg(): Promise<OrgDocument> {
+    return readOrg((text, values) => this.query(text, values));
+  }
+
+  updateOrg<R>(change: (current: OrgDocument) => OrgUpdate<R>): Promise<R> {
+    return this.transaction((client) => updateOrgIn(client, change));
   }
 
   // ---- for moving data in and checking it ----
@@ -383,6 +461,17 @@ export class PostgresStore implements Store {
   }
 }
 
+/** The keys of the months that [from, to) touches, oldest first. */
+function monthKeysOf(from: number, to: number): string[] {
+  const keys: string[] = [];
+  for (let key = monthKey(from); key <= monthKey(to - 1); key = monthKey(monthSpan(key).end)) keys.push(key);
+  return keys;
+}
+
+function lines<T>(rows: readonly T[], value: (row: T) => string): string {
+  return rows.map(value).join('\n');
+}
+
 function teamRecord(row: TeamRow): TeamRecord {
   return {
     id: row.id,
@@ -392,4 +481,65 @@ function teamRecord(row: TeamRow): TeamRecord {
     retiredAt: row.retired_at ? row.retired_at.toISOString() : null,
     settings: row.settings,
   };
+}
+
+interface MonthEntry {
+  /** Rows of the month this entry holds; they only ever grow. */
+  length: number;
+  facts: readonly EventFact[];
+}
+
+/** Months of teams' data loaded on demand, bounded like SegmentCache, one load per month at a time. */
+class MonthCache<Entry extends MonthEntry> {
+  private readonly cache: SegmentCache<Entry>;
+  private readonly loading = new Map<string, Promise<Entry>>();
+
+  constructor(
+    maxEvents: number,
+    /** Loads the team's months, in the order given. */
+    private readonly load: (teamId: string, months: string[]) => Promise<Entry[]>,
+  ) {
+    this.cache = new SegmentCache(maxEvents);
+  }
+
+  holdsAny(teamId: string, months: readonly string[]): boolean {
+    return months.some((month) => this.cache.peek(`${teamId}/${month}`) !== undefined);
+  }
+
+  /** Keeps months the caller loaded itself (`entries[i]` is month `months[i]`). */
+  keep(teamId: string, months: readonly string[], entries: readonly Entry[]): void {
+    months.forEach((month, i) => this.cache.set(`${teamId}/${month}`, entries[i] as Entry));
+  }
+
+  /** The team's months, each holding at least the rows the caller just counted in it. */
+  async atLeast(teamId: string, counted: readonly { month: string; count: number }[]): Promise<Entry[]> {
+    const found = await Promise.all(
+      counted.map(async ({ month, count }) => {
+        const cached = this.cache.get(`${teamId}/${month}`);
+        if (cached && cached.length >= count) return cached;
+        // A load that began before this caller's count may predate rows the caller must see.
+        const loaded = await this.loading.get(`${teamId}/${month}`);
+        return loaded && loaded.length >= count ? loaded : undefined;
+      }),
+    );
+    const stale = counted.filter((_, i) => found[i] === undefined).map(({ month }) => month);
+    if (stale.length === 0) return found as Entry[];
+    const batch = this.load(teamId, stale);
+    const loads = stale.map((month, i) => {
+      const key = `${teamId}/${month}`;
+      const loading = batch
+        .then((entries) => {
+          const entry = entries[i] as Entry;
+          this.cache.set(key, entry);
+          return entry;
+        })
+        .finally(() => {
+          if (this.loading.get(key) === loading) this.loading.delete(key);
+        });
+      this.loading.set(key, loading);
+      return loading;
+    });
+    const loaded = await Promise.all(loads);
+    return found.map((entry) => entry ?? (loaded.shift() as Entry));
+  }
 }

@@ -1,3 +1,4 @@
+import { type EventFact, factOf } from '../indicators/facts';
 import type { StoredEvent } from './types';
 
 /**
@@ -7,20 +8,21 @@ import type { StoredEvent } from './types';
  *
  * Cached events are frozen and handed to callers without copying: a copy per read would cost
  * as much as the parse the cache exists to avoid, and freezing turns a caller's accidental
- * mutation into an error instead of silently changing what every later reader sees.
+ * mutation into an error instead of silently changing what every later reader sees. Each event's
+ * indicator facts are derived once, here, and kept beside it for the same reason.
  */
 export interface CachedSegment {
   /** Bytes of the segment file this entry reflects; always ends at a line boundary. */
   length: number;
   events: StoredEvent[];
-  /** `Date.parse(events[i].occurredAt)`, kept beside the events so range lookups need no parsing. */
-  times: number[];
+  /** `factOf(events[i])`, frozen; its `at` is what range lookups search. */
+  facts: EventFact[];
   /** Events before this index are in time order; appends out of order land after it. */
   sortedCount: number;
 }
 
 export function newSegment(): CachedSegment {
-  return { length: 0, events: [], times: [], sortedCount: 0 };
+  return { length: 0, events: [], facts: [], sortedCount: 0 };
 }
 
 /**
@@ -44,18 +46,25 @@ export function addToSegment(
     }
   }
   Object.freeze(record);
-  const count = segment.times.length;
-  if (segment.sortedCount === count && (count === 0 || time >= (segment.times[count - 1] as number))) {
+  const { facts } = segment;
+  const count = facts.length;
+  if (segment.sortedCount === count && (count === 0 || time >= (facts[count - 1] as EventFact).at)) {
     segment.sortedCount += 1;
   }
   segment.events.push(event);
-  segment.times.push(time);
+  facts.push(Object.freeze(factOf(event, time)));
 }
 
 /** The events with `from <= time < to`, in time order (ties in the order they were stored). */
 export function segmentRange(segment: CachedSegment, from: number, to: number): StoredEvent[] {
-  if (segment.sortedCount < segment.times.length) sortSegment(segment);
-  return segment.events.slice(lowerBound(segment.times, from), lowerBound(segment.times, to));
+  if (segment.sortedCount < segment.facts.length) sortSegment(segment);
+  return segment.events.slice(lowerBound(segment.facts, from), lowerBound(segment.facts, to));
+}
+
+/** The facts of `segmentRange`, in the same order. */
+export function segmentFacts(segment: CachedSegment, from: number, to: number): EventFact[] {
+  if (segment.sortedCount < segment.facts.length) sortSegment(segment);
+  return segment.facts.slice(lowerBound(segment.facts, from), lowerBound(segment.facts, to));
 }
 
 /**
@@ -63,41 +72,41 @@ export function segmentRange(segment: CachedSegment, from: number, to: number): 
  * read then costs a small sort and a linear merge, not a sort of the whole month.
  */
 function sortSegment(segment: CachedSegment): void {
-  const { events, times, sortedCount } = segment;
-  const tail = Array.from({ length: times.length - sortedCount }, (_, k) => sortedCount + k).sort(
-    (a, b) => (times[a] as number) - (times[b] as number) || a - b,
+  const { events, facts, sortedCount } = segment;
+  const time = (index: number) => (facts[index] as EventFact).at;
+  const tail = Array.from({ length: facts.length - sortedCount }, (_, k) => sortedCount + k).sort(
+    (a, b) => time(a) - time(b) || a - b,
   );
   const mergedEvents: StoredEvent[] = [];
-  const mergedTimes: number[] = [];
+  const mergedFacts: EventFact[] = [];
   let head = 0;
   let next = 0;
   while (head < sortedCount || next < tail.length) {
     const fromTail = tail[next];
+    let index: number;
     // On equal times the prefix goes first: it was stored earlier.
-    if (
-      head < sortedCount &&
-      (fromTail === undefined || (times[head] as number) <= (times[fromTail] as number))
-    ) {
-      mergedEvents.push(events[head] as StoredEvent);
-      mergedTimes.push(times[head] as number);
+    if (head < sortedCount && (fromTail === undefined || time(head) <= time(fromTail))) {
+      index = head;
       head += 1;
     } else {
-      mergedEvents.push(events[fromTail as number] as StoredEvent);
-      mergedTimes.push(times[fromTail as number] as number);
+      index = fromTail as number;
       next += 1;
     }
+    mergedEvents.push(events[index] as StoredEvent);
+    mergedFacts.push(facts[index] as EventFact);
   }
   segment.events = mergedEvents;
-  segment.times = mergedTimes;
-  segment.sortedCount = mergedTimes.length;
+  segment.facts = mergedFacts;
+  segment.sortedCount = mergedFacts.length;
 }
 
-function lowerBound(times: number[], value: number): number {
+/** The first index whose fact is not before `instant`. */
+export function lowerBound(facts: readonly EventFact[], instant: number): number {
   let low = 0;
-  let high = times.length;
+  let high = facts.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((times[mid] as number) < value) low = mid + 1;
+    if ((facts[mid] as EventFact).at < instant) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -126,13 +135,14 @@ export class StringInterner {
   }
 }
 
-export class SegmentCache {
-  private readonly entries = new Map<string, CachedSegment>();
+/** Entries hold one fact per event they cache, so their facts count what they weigh. */
+export class SegmentCache<Entry extends { facts: readonly EventFact[] } = CachedSegment> {
+  private readonly entries = new Map<string, Entry>();
   private total = 0;
 
   constructor(private readonly maxEvents: number) {}
 
-  get(key: string): CachedSegment | undefined {
+  get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
@@ -142,15 +152,15 @@ export class SegmentCache {
   }
 
   /** Looks without counting as a use: appends keep entries current but do not make them hot. */
-  peek(key: string): CachedSegment | undefined {
+  peek(key: string): Entry | undefined {
     return this.entries.get(key);
   }
 
-  set(key: string, entry: CachedSegment): void {
+  set(key: string, entry: Entry): void {
     this.delete(key);
-    if (entry.events.length > this.maxEvents) return;
+    if (entry.facts.length > this.maxEvents) return;
     this.entries.set(key, entry);
-    this.total += entry.events.length;
+    this.total += entry.facts.length;
     this.evict();
   }
 
@@ -159,7 +169,7 @@ export class SegmentCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.total += added;
-    if (entry.events.length > this.maxEvents) this.delete(key);
+    if (entry.facts.length > this.maxEvents) this.delete(key);
     this.evict();
   }
 
@@ -167,7 +177,7 @@ export class SegmentCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.total -= entry.events.length;
+    this.total -= entry.facts.length;
   }
 
   get size(): number {
@@ -178,7 +188,7 @@ export class SegmentCache {
     for (const [key, entry] of this.entries) {
       if (this.total <= this.maxEvents) return;
       this.entries.delete(key);
-      this.total -= entry.events.length;
+      this.total -= entry.facts.length;
     }
   }
 }

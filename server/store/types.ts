@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { TeamSettings } from '../../shared/api';
 import type { AppEvent } from '../../shared/events';
+import type { EventFact } from '../indicators/facts';
+import type { OrgDocument, OrgUpdate } from './org-document';
 
 /**
  * The one interface every store implements (lowdb files by default). Routes and indicator code
@@ -64,8 +66,27 @@ export interface Store {
   appendEvents(teamId: string, events: AppEvent[], receivedAt: string): Promise<AppendResult>;
   /** The team's events whose `occurredAt` is in the query range, ordered by `occurredAt`. */
   readEvents(teamId: string, query?: EventQuery): Promise<StoredEvent[]>;
+  /**
+   * `factOf` of each event `readEvents` returns, in the same order: what the indicator engine
+   * reads, without the cost of handing over whole events. Callers must not modify them.
+   */
+  readFacts(teamId: string, query?: EventQuery): Promise<EventFact[]>;
+
+  /** The admin's organisation document; an empty one until it is first changed. */
+  getOrg(): Promise<OrgDocument>;
+  /**
+   * Applies `change` to the current document and stores its `next` durably. Updates are
+   * serialised (across processes, for a shared store), so none is lost to a concurrent one;
+   * when `change` throws or the write fails, nothing is stored.
+   */
+  updateOrg<R>(change: (current: OrgDocument) => OrgUpdate<R>): Promise<R>;
 
   close(): Promise<void>;
+}
+
+/** An event's JSON with every object's keys sorted: one text per payload, whatever order it came in. */
+export function canonicalJson(event: AppEvent): string {
+  return JSON.stringify(sortKeys(event));
 }
 
 /**
@@ -73,10 +94,12 @@ export interface Store {
  * (same id, other payload). Short because a store keeps one per event in memory.
  */
 export function eventFingerprint(event: AppEvent): string {
-  return createHash('sha256')
-    .update(JSON.stringify(sortKeys(event)))
-    .digest('base64url')
-    .slice(0, 22);
+  return fingerprintOf(canonicalJson(event));
+}
+
+/** `eventFingerprint` of the event with this canonical JSON. */
+export function fingerprintOf(canonical: string): string {
+  return hash('sha256', canonical, 'base64url').slice(0, 22);
 }
 
 function sortKeys(value: unknown): unknown {

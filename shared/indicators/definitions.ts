@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { SURVEY_KEYS } from '../vocabulary';
 
 /**
@@ -31,13 +30,16 @@ export const INDICATOR_UNITS = [
 ] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
-export const targetSchema = z.strictObject({
-  min: z.number().finite().optional(),
-  max: z.number().finite().optional(),
-  alertBelow: z.number().finite().optional(),
-  alertAbove: z.number().finite().optional(),
-});
-export type Target = z.infer<typeof targetSchema>;
+/**
+ * A target band. Declared without zod (its schema is `targetSchema` in shared/api.ts) because the
+ * calendar content scripts read these definitions and zod would triple their parse cost.
+ */
+export interface Target {
+  min?: number;
+  max?: number;
+  alertBelow?: number;
+  alertAbove?: number;
+}
 
 export interface IndicatorDefinition {
   key: IndicatorKey;

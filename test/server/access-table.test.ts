@@ -45,6 +45,9 @@ describe('README access table', () => {
       expect(await status(ADMIN_TOKEN)).not.toBe(403);
     } else if (who === 'team token') {
       expect(await status(own.token)).not.toBe(403);
+    } else if (who === 'any token') {
+      expect(await status(own.token)).not.toBe(403);
+      expect(await status(ADMIN_TOKEN)).not.toBe(403);
     } else {
       expect(who).toBe('that team, admin');
       expect(await status(other.token)).toBe(403);

@@ -13,6 +13,10 @@ import { makeTestApp } from './support/test-app';
  */
 const shared = vi.hoisted(() => ({ url: '', opened: [] as Promise<Store>[] }));
 
+// The access suite below watches the admin token comparison; the server is loaded here first.
+vi.mock('node:crypto', async (original) =>
+  (await import('./support/crypto-spy')).withWatchedComparison(original),
+);
 vi.mock('../../server/store/memory-store', async () => {
   const { PostgresStore } = await import('../../server/store/postgres-store');
   return {

@@ -5,7 +5,7 @@ import { FingerprintIndex } from '../../server/store/fingerprint-index';
 import { JsonlSyntaxError, parseJsonlLines } from '../../server/store/jsonl';
 import { monthKey, monthOverlaps, monthSpan } from '../../server/store/month-key';
 import { addToSegment, newSegment, StringInterner, segmentRange } from '../../server/store/segment-cache';
-import { eventFingerprint, type StoredEvent } from '../../server/store/types';
+import { canonicalJson, eventFingerprint, type StoredEvent } from '../../server/store/types';
 import type { AppEvent } from '../../shared/events';
 
 const RECEIVED = '2026-03-01T12:00:00.000Z';
@@ -210,7 +210,7 @@ describe('event lines', () => {
 
   it('writes canonical JSON with receivedAt last, one line', () => {
     for (const event of events) {
-      const line = eventLine(event, RECEIVED);
+      const line = eventLine(canonicalJson(event), RECEIVED);
       expect(line.endsWith(`,"receivedAt":"${RECEIVED}"}\n`)).toBe(true);
       expect(line.indexOf('\n')).toBe(line.length - 1);
       expect(JSON.parse(line)).toEqual({ ...event, receivedAt: RECEIVED });
@@ -220,7 +220,7 @@ describe('event lines', () => {
   it('recovers exactly the fingerprint of the event, from canonical lines and any other', () => {
     for (const event of events) {
       const expected = eventFingerprint(event);
-      expect(storedFingerprint(JSON.parse(eventLine(event, RECEIVED)))).toBe(expected);
+      expect(storedFingerprint(JSON.parse(eventLine(canonicalJson(event), RECEIVED)))).toBe(expected);
       const reordered = { receivedAt: RECEIVED, ...Object.fromEntries(Object.entries(event).reverse()) };
       expect(storedFingerprint(reordered as StoredEvent)).toBe(expected);
       expect(storedFingerprint({ ...event, receivedAt: RECEIVED } as StoredEvent)).toBe(expected);

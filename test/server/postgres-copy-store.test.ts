@@ -8,6 +8,7 @@ import { runStoreCommand } from '../../server/cli/store-admin';
 import { FileStore } from '../../server/store/file-store';
 import { resolveAdminTokenInDatabase } from '../../server/store/postgres/admin-token';
 import type { CopyReport } from '../../server/store/postgres/copy-store';
+import { MIGRATIONS } from '../../server/store/postgres/migrations';
 import { PostgresStore } from '../../server/store/postgres-store';
 import { StoreLockedError } from '../../server/store/store-errors';
 import type { TeamRecord } from '../../server/store/types';
@@ -103,11 +104,12 @@ describe('copy-store', () => {
 describe('migrate', () => {
   it('applies the migrations once, to DATABASE_URL or --to', async () => {
     const url = await server.createDatabase();
+    const newest = MIGRATIONS.length;
     expect(await runStoreCommand(['migrate'], { DATABASE_URL: url })).toEqual({
-      version: 1,
-      applied: ['001-initial'],
+      version: newest,
+      applied: MIGRATIONS.map(({ version, name }) => `${String(version).padStart(3, '0')}-${name}`),
     });
-    expect(await runStoreCommand(['migrate', '--to', url], {})).toEqual({ version: 1, applied: [] });
+    expect(await runStoreCommand(['migrate', '--to', url], {})).toEqual({ version: newest, applied: [] });
   });
 
   it('explains what is missing or wrong', async () => {

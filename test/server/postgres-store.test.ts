@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factOf } from '../../server/indicators/facts';
+import { storedEventJson } from '../../server/store/event-line';
 import { FileStore } from '../../server/store/file-store';
 import { openStore } from '../../server/store/open-store';
 import { resolveAdminTokenInDatabase } from '../../server/store/postgres/admin-token';
@@ -11,9 +13,10 @@ import { MIGRATIONS } from '../../server/store/postgres/migrations';
 import { PostgresRateLimiter } from '../../server/store/postgres/rate-limit';
 import { PostgresStore } from '../../server/store/postgres-store';
 import { StoreUnavailableError } from '../../server/store/store-errors';
+import { canonicalJson } from '../../server/store/types';
 import { hashToken } from '../../server/tokens';
 import type { AppEvent } from '../../shared/events';
-import { blocker, drift, team } from './store-contract';
+import { blocker, drift, everyKind, team } from './store-contract';
 import { FAST_TEST_SETTINGS, freePort, startTempPostgres, type TempPostgres } from './support/postgres';
 
 /**
@@ -47,10 +50,11 @@ describe('PostgresStore with several replicas', () => {
     const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url }));
     const reports = await Promise.all(pools.map((pool) => migrate(pool)));
     expect(reports.filter((report) => report.applied.length > 0)).toHaveLength(1);
-    expect(reports.every((report) => report.version === MIGRATIONS.length)).toBe(true);
+    const newest = Math.max(...MIGRATIONS.map(({ version }) => version));
+    expect(reports.every((report) => report.version === newest)).toBe(true);
     const { rows } = await (pools[0] as pg.Pool).query('SELECT version FROM schema_migrations');
-    expect(rows).toEqual([{ version: 1 }]);
-    expect(await migrate(pools[0] as pg.Pool)).toEqual({ version: MIGRATIONS.length, applied: [] });
+    expect(rows).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
+    expect(await migrate(pools[0] as pg.Pool)).toEqual({ version: newest, applied: [] });
     await closeAll(...pools.map((pool) => ({ close: () => pool.end() })));
   });
 
@@ -179,6 +183,52 @@ describe('PostgresStore with several replicas', () => {
     const { rows } = await a.pool.query('SELECT DISTINCT window_start FROM rate_limits');
     expect(rows.map((row) => Number(row.window_start))).toEqual([Math.floor((minute + 180_000) / 60_000)]);
     await closeAll(a, b);
+  });
+});
+
+/** Inserts events the way a release without the fact column did: payload only. */
+async function insertWithoutFacts(pool: pg.Pool, teamId: string, events: AppEvent[]) {
+  for (const event of events) {
+    await pool.query(
+      `INSERT INTO events (team_id, id, occurred_at, type, fingerprint, payload)
+       VALUES ($1, $2, $3, $4, 'not-checked-here', $5)`,
+      [
+        teamId,
+        event.id,
+        new Date(Date.parse(event.occurredAt)).toISOString(),
+        event.type,
+        storedEventJson(canonicalJson(event), RECEIVED),
+      ],
+    );
+  }
+}
+
+describe('facts of rows the API did not write', () => {
+  it('are filled by the database for rows written without one (a previous release, SQL by hand)', async () => {
+    const url = await server.createDatabase();
+    const store = await PostgresStore.open(url, quiet);
+    const events = everyKind();
+    await insertWithoutFacts(store.pool, 'team-a', events);
+    const stored = await store.readEvents('team-a');
+    expect(stored).toHaveLength(events.length);
+    expect(await store.readFacts('team-a')).toEqual(stored.map((event) => factOf(event)));
+    await store.close();
+  });
+
+  it('are filled in by the migration for rows stored before it', async () => {
+    const url = await server.createDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    await migrate(
+      pool,
+      MIGRATIONS.filter(({ version }) => version < 3),
+    );
+    const events = everyKind();
+    await insertWithoutFacts(pool, 'team-a', events);
+    await pool.end();
+    const store = await PostgresStore.open(url, quiet);
+    const stored = await store.readEvents('team-a');
+    expect(await store.readFacts('team-a')).toEqual(stored.map((event) => factOf(event)));
+    await store.close();
   });
 });
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { factOf } from '../../server/indicators/facts';
+import { emptyOrg } from '../../server/store/org-document';
 import type { Store, StoredEvent, TeamRecord } from '../../server/store/types';
 import type { AppEvent } from '../../shared/events';
 
@@ -38,6 +40,87 @@ export function blocker(occurredAt: string, id: string = randomUUID()): AppEvent
 }
 
 const RECEIVED = '2026-03-01T12:00:00.000Z';
+
+/**
+ * One event of every kind the indicators read, with what is easy to get wrong in a fact: free
+ * text a store must not mangle, offsets and sub-millisecond digits, names in capitals.
+ */
+export function everyKind(): AppEvent[] {
+  const base = (occurredAt: string) => ({ id: randomUUID(), occurredAt, source: 'api' as const });
+  return [
+    {
+      ...base('2026-01-02T10:00:00.000Z'),
+      type: 'blocker.flagged',
+      blockerId: 'b-1',
+      subject: 'jira:PAY-12',
+      kind: 'dependency',
+      waitingOn: 'nul \u0000 "quoted" \\ 😀 \ud800',
+    },
+    {
+      ...base('2026-01-02T11:00:00.000Z'),
+      type: 'blocker.flagged',
+      blockerId: 'b-2',
+      subject: 'github:Acme/Api#3',
+      kind: 'approval',
+    },
+    { ...base('2026-01-03T09:30:00+02:00'), type: 'blocker.resolved', blockerId: 'b-1' },
+    {
+      ...base('2026-01-04T08:00:00.000Z'),
+      type: 'meeting.tagged',
+      meetingId: 'm-1',
+      start: '2026-01-05T09:00:00.1239999+01:00',
+      end: '2026-01-05T10:00:00Z',
+      attendeeCount: 4,
+      category: 'cross_team_coordination',
+    },
+    { ...base('2026-01-04T09:00:00.000Z'), type: 'meeting.untagged', meetingId: 'm-1' },
+    {
+      ...base('2026-01-31T23:59:59.9999Z'),
+      type: 'decision.opened',
+      decisionId: 'd-1',
+      level: 'consultative',
+      reversible: false,
+      decisionType: 'team_process',
+      subject: 'jira:PAY-12',
+    },
+    {
+      ...base('2026-02-01T00:00:00.000Z'),
+      type: 'decision.opened',
+      decisionId: 'd-2',
+      level: 'autonomous',
+      reversible: true,
+    },
+    { ...base('2026-02-02T00:00:00.000Z'), type: 'decision.decided', decisionId: 'd-1' },
+    { ...base('2026-02-03T00:00:00.000Z'), type: 'decision.implemented', decisionId: 'd-1' },
+    { ...base('2026-02-04T00:00:00.000Z'), type: 'experiment.started', experimentId: 'e-1' },
+    {
+      ...base('2026-02-05T00:00:00.000Z'),
+      type: 'experiment.concluded',
+      experimentId: 'e-1',
+      subject: 'jira:PAY-1',
+    },
+    {
+      ...base('2026-02-06T00:00:00.000Z'),
+      type: 'contribution.recorded',
+      subject: 'github:Acme-Org/Pay.Ments#77',
+      repo: 'Acme-Org/Pay.Ments',
+    },
+    { ...base('2026-02-07T00:00:00.000Z'), type: 'drift.reported', note: 'two teams built the same thing' },
+    {
+      ...base('2026-02-08T00:00:00.000Z'),
+      type: 'survey.answered',
+      period: '2026-W06',
+      respondent: 'abcdef0123456789',
+      scores: {
+        process_ownership: 7,
+        technology_choices: 8,
+        workload_control: 6,
+        goal_coherence: 9,
+        trust_index: 10,
+      },
+    },
+  ];
+}
 
 function ids(events: StoredEvent[]): string[] {
   return events.map((event) => event.id);
@@ -372,6 +455,71 @@ export function storeContract(
           duplicates: 0,
           conflicts: [],
         });
+      });
+    });
+
+    describe('indicator facts', () => {
+      it('reads the facts of the events readEvents returns, in the same order', async () => {
+        const events = everyKind();
+        await store.appendEvents('team-a', events.slice(0, 7), RECEIVED);
+        await store.appendEvents('team-a', events.slice(7), RECEIVED);
+        const all = await store.readEvents('team-a');
+        expect(all).toHaveLength(events.length);
+        expect(await store.readFacts('team-a')).toEqual(all.map((event) => factOf(event)));
+        const range = { from: new Date('2026-01-03T00:00:00Z'), to: new Date('2026-02-10T00:00:00Z') };
+        const inRange = await store.readEvents('team-a', range);
+        expect(inRange.length).toBeGreaterThan(0);
+        expect(inRange.length).toBeLessThan(events.length);
+        expect(await store.readFacts('team-a', range)).toEqual(inRange.map((event) => factOf(event)));
+        expect(await store.readFacts('team-b')).toEqual([]);
+      });
+
+      it('sees every acknowledged append, also in months it has read facts of before', async () => {
+        const first = drift('2026-01-05T10:00:00.000Z');
+        await store.appendEvents('team-a', [first], RECEIVED);
+        expect((await store.readFacts('team-a')).map((fact) => fact.id)).toEqual([first.id]);
+        const earlier = drift('2026-01-02T10:00:00.000Z');
+        await store.appendEvents('team-a', [earlier], RECEIVED);
+        expect((await store.readFacts('team-a')).map((fact) => fact.id)).toEqual([earlier.id, first.id]);
+      });
+    });
+
+    describe('organisation document', () => {
+      const areas = [{ id: 'feature-flags', name: 'Feature flags' }];
+      const tick = { teamId: 'team-a', itemKey: 'm1-map-decisions', by: 'Ana', at: RECEIVED };
+
+      it('starts empty, stores an update and hands out copies', async () => {
+        expect(await store.getOrg()).toEqual(emptyOrg());
+        const result = await store.updateOrg((org) => ({ next: { ...org, areas }, result: 'done' }));
+        expect(result).toBe('done');
+        const stored = await store.getOrg();
+        expect(stored).toEqual({ ...emptyOrg(), areas });
+        stored.areas.push({ id: 'service-auth', name: 'Service auth' });
+        expect((await store.getOrg()).areas).toEqual(areas);
+      });
+
+      it('keeps the document when the change stores nothing or throws', async () => {
+        await store.updateOrg((org) => ({ next: { ...org, areas }, result: undefined }));
+        expect(await store.updateOrg(() => ({ result: 42 }))).toBe(42);
+        await expect(
+          store.updateOrg(() => {
+            throw new Error('refused');
+          }),
+        ).rejects.toThrow('refused');
+        expect(await store.getOrg()).toEqual({ ...emptyOrg(), areas });
+      });
+
+      it('serialises concurrent updates, so none is lost', async () => {
+        await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            store.updateOrg((org) => ({
+              next: { ...org, ticks: [...org.ticks, { ...tick, itemKey: `item-${i}` }] },
+              result: undefined,
+            })),
+          ),
+        );
+        const keys = (await store.getOrg()).ticks.map((entry) => entry.itemKey).sort();
+        expect(keys).toEqual(Array.from({ length: 8 }, (_, i) => `item-${i}`));
       });
     });
   });

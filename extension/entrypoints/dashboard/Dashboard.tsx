@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type {
   Breakdowns as BreakdownsData,
@@ -24,9 +24,13 @@ import {
 import { formatTime } from '../../ui/format';
 import { Breakdowns } from './Breakdowns';
 import { Checkin } from './Checkin';
+import { DashboardNav, useDashboardView } from './DashboardNav';
 import { ExportPanel } from './ExportPanel';
 import { OpenWaits } from './OpenWaits';
+import { OrganisationView } from './OrganisationView';
+import { Section } from './Section';
 import { TeamComparison } from './TeamComparison';
+import { TeamPractices } from './TeamPractices';
 import { TrendChart } from './TrendChart';
 import { WindowPicker } from './WindowPicker';
 import { DEFAULT_CHOICE, lastWeekOf, toReportWindow, type WindowChoice } from './window-choice';
@@ -70,26 +74,6 @@ async function loadFigures(
   return { indicators, signals, trends, breakdowns, checkin, blockers, org };
 }
 
-function Section({
-  title,
-  id,
-  children,
-  testId,
-}: {
-  title: string;
-  id?: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  const titleId = useId();
-  return (
-    <section id={id} aria-labelledby={titleId} data-testid={testId}>
-      <h2 id={titleId}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
 /** What a lead brings to a retrospective: trends against targets, breakdowns, the check-in, exports. */
 export function Dashboard() {
   const [setup, setSetup] = useState<Setup | null>(null);
@@ -97,6 +81,7 @@ export function Dashboard() {
   const reportWindow = useMemo(() => toReportWindow(choice), [choice]);
   const [figures, setFigures] = useState<Figures | null>(null);
   const [loading, setLoading] = useState(false);
+  const [view, setView] = useDashboardView();
 
   useEffect(() => {
     void Promise.all([
@@ -161,55 +146,69 @@ export function Dashboard() {
           Options
         </button>
       </header>
-      {failure && <FailureNotice failure={failure} testId="load-error" />}
-      {signals && (
-        <Section title="Balance at a glance" testId="glance">
-          <MaturityLevel maturity={signals.maturity} />
-          <SignalList signals={signals.signals} headingLevel={3} />
-        </Section>
-      )}
-      {indicators && trends && (
-        <Section title="Trends against targets" testId="trends">
-          <div className="trend-grid">
-            {indicators.indicators.map((indicator) => (
-              <TrendChart
-                key={indicator.key}
-                indicator={indicator}
-                points={trends.trends[indicator.key] ?? []}
-              />
-            ))}
-          </div>
-        </Section>
-      )}
-      {breakdowns && (
-        <Section title="Breakdowns" testId="breakdowns">
-          <Breakdowns breakdowns={breakdowns} />
-        </Section>
-      )}
-      {blockers && (
-        <Section title="Approval waits over 48 hours" id="waits" testId="waits">
-          <OpenWaits stale={staleApprovals(blockers.blockers)} jiraSite={setup.jiraSite} />
-        </Section>
-      )}
-      {checkin && (
-        <Section title="Weekly outcome check-in" testId="checkin-section">
-          <Checkin markdown={checkin.markdown} />
-        </Section>
-      )}
-      <Section title="Team comparison" testId="comparison">
-        {!setup.adminToken && (
-          <p className="muted" data-testid="comparison-needs-admin">
-            Admins see every team side by side here: add the admin token in Options.
+      <DashboardNav view={view} onChange={setView} />
+      {view === 'practices' && <TeamPractices connection={connection} team={team} choice={choice} />}
+      {view === 'org' &&
+        (setup.adminToken ? (
+          <OrganisationView serverUrl={connection.serverUrl} adminToken={setup.adminToken} choice={choice} />
+        ) : (
+          <p className="muted" data-testid="org-needs-admin">
+            The organisation view is for admins: add the admin token in Options.
           </p>
-        )}
-        {figures?.org?.ok === false && (
-          <FailureNotice failure={figures.org.failure} testId="comparison-error" />
-        )}
-        {figures?.org?.ok && <TeamComparison org={figures.org.value} ownTeamId={team.teamId} />}
-      </Section>
-      <Section title="Export" testId="export-section">
-        <ExportPanel connection={connection} teamId={team.teamId} window={reportWindow} />
-      </Section>
+        ))}
+      {view === 'team' && (
+        <>
+          {failure && <FailureNotice failure={failure} testId="load-error" />}
+          {signals && (
+            <Section title="Balance at a glance" testId="glance">
+              <MaturityLevel maturity={signals.maturity} />
+              <SignalList signals={signals.signals} headingLevel={3} />
+            </Section>
+          )}
+          {indicators && trends && (
+            <Section title="Trends against targets" testId="trends">
+              <div className="trend-grid">
+                {indicators.indicators.map((indicator) => (
+                  <TrendChart
+                    key={indicator.key}
+                    indicator={indicator}
+                    points={trends.trends[indicator.key] ?? []}
+                  />
+                ))}
+              </div>
+            </Section>
+          )}
+          {breakdowns && (
+            <Section title="Breakdowns" testId="breakdowns">
+              <Breakdowns breakdowns={breakdowns} />
+            </Section>
+          )}
+          {blockers && (
+            <Section title="Approval waits over 48 hours" id="waits" testId="waits">
+              <OpenWaits stale={staleApprovals(blockers.blockers)} jiraSite={setup.jiraSite} />
+            </Section>
+          )}
+          {checkin && (
+            <Section title="Weekly outcome check-in" testId="checkin-section">
+              <Checkin markdown={checkin.markdown} />
+            </Section>
+          )}
+          <Section title="Team comparison" testId="comparison">
+            {!setup.adminToken && (
+              <p className="muted" data-testid="comparison-needs-admin">
+                Admins see every team side by side here: add the admin token in Options.
+              </p>
+            )}
+            {figures?.org?.ok === false && (
+              <FailureNotice failure={figures.org.failure} testId="comparison-error" />
+            )}
+            {figures?.org?.ok && <TeamComparison org={figures.org.value} ownTeamId={team.teamId} />}
+          </Section>
+          <Section title="Export" testId="export-section">
+            <ExportPanel connection={connection} teamId={team.teamId} window={reportWindow} />
+          </Section>
+        </>
+      )}
     </main>
   );
 }

@@ -9,6 +9,7 @@ import {
   type ExportFormat,
   type ReportWindow,
 } from '../../lib/api-client';
+import { saveTextFile } from '../../lib/save-file';
 import type { Connection } from '../../lib/settings';
 
 const DATASET_TEXT: Record<ExportDataset, string> = {
@@ -17,7 +18,7 @@ const DATASET_TEXT: Record<ExportDataset, string> = {
 };
 const MIME: Record<ExportFormat, string> = { csv: 'text/csv', json: 'application/json' };
 
-/** Saves what the server exports, through a Blob URL (the token never goes into a link). */
+/** Saves what the server exports as a file. */
 export function ExportPanel({
   connection,
   teamId,
@@ -44,13 +45,7 @@ export function ExportPanel({
     if (!result.ok) return setFailure(result.failure);
     const day = (iso: string | undefined) => iso?.slice(0, 10) ?? '';
     const name = `${teamId}-${dataset}-${day(window.from)}-to-${day(window.to)}.${format}`;
-    const url = URL.createObjectURL(new Blob([result.value], { type: MIME[format] }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    // The download has started from the URL by the next task; then it may go.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    saveTextFile(name, result.value, MIME[format]);
     setSaved(`Saved ${name}`);
   };
 

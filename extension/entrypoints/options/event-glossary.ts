@@ -19,6 +19,12 @@ export const EVENT_TEXT: Record<EventType, string> = {
   'contribution.recorded': 'Your team opened a pull request on a repository another team owns.',
   'drift.reported': 'You reported teams working at cross-purposes.',
   'survey.answered': 'You answered the weekly pulse survey.',
+  'knowledge.shared':
+    'Your team gave a knowledge-sharing session, or shared a reusable solution or a learning, with another team or everyone.',
+  'pulse.answered': 'You answered the optional health pulse (satisfaction, stress, collaboration).',
+  'approach.recorded': 'Your team recorded its approach to one of the organisation’s problem areas.',
+  'outcome.recorded': 'Your team recorded a quarterly outcome against one of the organisation’s goals.',
+  'maturity.self_assessed': 'Your team answered the autonomy maturity self-assessment.',
 };
 
 export const FIELD_TEXT: Record<FieldName, string> = {
@@ -28,7 +34,7 @@ export const FIELD_TEXT: Record<FieldName, string> = {
   source: 'where you did it: jira, github, google_calendar, outlook or popup',
   blockerId: 'a random identifier of the blocker',
   subject: 'the issue key or pull request number, never its title',
-  kind: 'approval, dependency (another team’s work) or internal',
+  kind: 'for a blocker: approval, dependency (another team’s work) or internal; for shared knowledge: session, solution or learning',
   waitingOn: 'the team or role you typed as what it waits on',
   meetingId: 'a hash of the meeting, from which its title cannot be recovered',
   start: 'when the meeting starts',
@@ -42,10 +48,18 @@ export const FIELD_TEXT: Record<FieldName, string> = {
   experimentId: 'a random identifier of the experiment',
   repo: 'the repository the pull request went to',
   note: 'the note you wrote for this report',
-  period: 'the survey week, like 2026-W48',
+  period: 'the survey or pulse week, like 2026-W48',
   respondent:
     'a code that changes every week, made from a secret that stays in this browser: nobody can tell who answered',
-  scores: 'your five answers from 0 to 10',
+  scores: 'your answers from 0 to 10 (five for the survey, three for the health pulse)',
+  audienceTeamId: 'the team you shared with, if you chose one',
+  areaId: 'which of the organisation’s problem areas',
+  approach: 'the approach you typed, like “LaunchDarkly” or “mTLS”',
+  quarter: 'the quarter, like 2026-Q4',
+  goalId: 'which of the organisation’s goals',
+  contribution: 'what you wrote about your team’s contribution to the goal',
+  selfRating: 'your team’s own rating from 0 to 10',
+  answers: 'the level (1 to 4) you picked for each of the four questions',
 };
 
 const at = '2026-11-24T09:30:00.000Z';
@@ -146,5 +160,43 @@ export const EXAMPLES: Record<EventType, AppEvent> = {
       goal_coherence: 9,
       trust_index: 7,
     },
+  },
+  'knowledge.shared': {
+    ...envelope(13),
+    type: 'knowledge.shared',
+    source: 'popup',
+    kind: 'solution',
+    audienceTeamId: 'checkout',
+    subject: 'github:acme/platform#530',
+  },
+  'pulse.answered': {
+    ...envelope(14),
+    type: 'pulse.answered',
+    source: 'popup',
+    period: '2026-W48',
+    respondent: '8c1d3e5f7a9b0c2d4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5c7d9e1f3b5f0e7c',
+    scores: { satisfaction: 8, stress: 4, collaboration: 7 },
+  },
+  'approach.recorded': {
+    ...envelope(15),
+    type: 'approach.recorded',
+    source: 'popup',
+    areaId: 'feature-flags',
+    approach: 'LaunchDarkly',
+  },
+  'outcome.recorded': {
+    ...envelope(16),
+    type: 'outcome.recorded',
+    source: 'popup',
+    quarter: '2026-Q4',
+    goalId: 'faster-checkout',
+    contribution: 'Cut checkout steps from five to three; conversion up 4%',
+    selfRating: 7,
+  },
+  'maturity.self_assessed': {
+    ...envelope(17),
+    type: 'maturity.self_assessed',
+    source: 'popup',
+    answers: { decisions: 3, leadership: 2, outcomes: 3, collaboration: 2 },
   },
 };

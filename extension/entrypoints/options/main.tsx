@@ -8,6 +8,7 @@ import { CaptureSettings } from './CaptureSettings';
 import { ConnectionForm } from './ConnectionForm';
 import { HostSwitches } from './HostSwitches';
 import { NudgeSettings } from './NudgeSettings';
+import { SelfHostedJira } from './SelfHostedJira';
 import { WhatIsSent } from './WhatIsSent';
 
 const root = document.getElementById('root');
@@ -18,6 +19,7 @@ if (root) {
         <h1>Aligned Autonomy</h1>
         <ConnectionForm />
         <HostSwitches />
+        <SelfHostedJira />
         <CaptureSettings />
         <NudgeSettings />
         <AdminTokenForm />

@@ -21,6 +21,7 @@ import { DeliveryPanel } from './DeliveryPanel';
 import { IndicatorCard } from './IndicatorCard';
 import { IntentList } from './IntentList';
 import { QuickActions } from './QuickActions';
+import { SharePulseActions } from './SharePulseActions';
 
 const FEATURED = 'external_dependencies';
 /** Sparklines show this many weeks: enough to see a direction, few enough to read. */
@@ -107,6 +108,7 @@ export function Popup() {
       <DeliveryPanel status={status} />
       {refreshFailure && <FailureNotice failure={refreshFailure} testId="refresh-error" />}
       {team && <QuickActions />}
+      {team && <SharePulseActions />}
       {intents && <IntentList intents={intents} />}
       {cache?.signals && <MaturityLevel maturity={cache.signals.maturity} />}
       {cache?.signals && <SignalList signals={cache.signals.signals} />}

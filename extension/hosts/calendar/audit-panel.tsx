@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
 import { MEETING_CATEGORIES, type MeetingCategory } from '../../../shared/vocabulary';
 import { formatTarget, formatValue, STATUS_TEXT } from '../../ui/format';
 import { computeAudit } from './audit';
@@ -8,40 +9,36 @@ import { CATEGORY_TEXT } from './category-text';
 import './calendar.css';
 
 /**
- * The meeting audit of the week on screen, behind a button on the calendar: hours, hours by
- * category, the cross-team share against its target and the "meeting hell" line, and the
- * untagged meetings with their suggestions, to accept all at once or tag in bulk.
+ * The meeting audit of the week on screen, behind a button on the calendar (audit-launcher.ts):
+ * hours, hours by category, the cross-team share against its target and the "meeting hell" line,
+ * and the untagged meetings with their suggestions, to accept all at once or tag in bulk.
  */
 
-export function AuditLauncher({ engine }: { engine: CalendarEngine }) {
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const launcher = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setOpen(false);
-    launcher.current?.focus();
+export interface AuditPanelRoot {
+  show(): void;
+  hide(): void;
+  unmount(): void;
+}
+
+interface AuditPanelProps {
+  id: string;
+  engine: CalendarEngine;
+  onClose: () => void;
+}
+
+/** The panel's React root in `container`: shown while the launcher is open, unmounted when it closes. */
+export function auditPanelRoot(container: HTMLElement, props: AuditPanelProps): AuditPanelRoot {
+  const root = createRoot(container);
+  return {
+    show: () => root.render(<AuditPanel {...props} />),
+    hide: () => root.render(null),
+    unmount: () => root.unmount(),
   };
-  return (
-    <div className="aa-cal aa-cal-dock">
-      {open && <AuditPanel id={`${id}-panel`} engine={engine} onClose={close} />}
-      <button
-        ref={launcher}
-        type="button"
-        className="aa-button aa-primary aa-cal-launcher"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        data-testid="aa-audit-open"
-        onClick={() => (open ? close() : setOpen(true))}
-      >
-        Meeting audit
-      </button>
-    </div>
-  );
 }
 
 const hours = (value: number) => formatValue(Math.round(value * 10) / 10, 'hours');
 
-function AuditPanel({ id, engine, onClose }: { id: string; engine: CalendarEngine; onClose: () => void }) {
+function AuditPanel({ id, engine, onClose }: AuditPanelProps) {
   const snapshot = useCalendar(engine);
   const audit = useMemo(() => computeAudit(snapshot.meetings), [snapshot.meetings]);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { EARLIEST_TIMESTAMP } from '../../../shared/events';
+import { EARLIEST_TIMESTAMP } from '../../../shared/time-bounds';
 import { MEETING_CATEGORIES, type MeetingCategory } from '../../../shared/vocabulary';
 import { createSerializer } from '../../lib/serialize';
 import type { AuditMeeting } from './audit';
@@ -17,6 +17,7 @@ import {
   CHIP_TAG_CLASS,
   createChipTag,
   ensureChipTagStyles,
+  isChipTagWrite,
   listenToChipTags,
   paintChipTag,
   SERIES_PREFIX,
@@ -96,12 +97,16 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   /** JSON of hashed parts → hash; filled asynchronously (crypto.subtle), read synchronously. */
   const hashes = new Map<string, string>();
   const hashing = new Set<string>();
+  /** A reading's ids once both are hashed: passes then look them up without encoding the parts again. */
+  const idsOfReading = new WeakMap<ChipReading, { meetingId: string; seriesKey: string | null }>();
   /** From the host's details popover, which knows how many attend; chips do not say. */
   const attendeeCounts = new Map<string, number>();
   let views = new Map<string, MeetingView>();
   /** What the background was last told is on screen. */
   let synced = '';
   let seen: SeenMeeting[] = [];
+  /** JSON of `snapshot.meetings`, kept so that each pass encodes the meetings once. */
+  let publishedMeetings = JSON.stringify(snapshot.meetings);
 
   const publish = (change: Partial<CalendarSnapshot>) => {
     snapshot = { ...snapshot, ...change };
@@ -109,6 +114,17 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   };
 
   const hashOf = (parts: readonly string[]) => hashes.get(JSON.stringify(parts));
+
+  const idsOf = (reading: ChipReading) => {
+    let ids = idsOfReading.get(reading);
+    if (ids) return ids;
+    const meetingId = hashOf(reading.identity);
+    const seriesKey = reading.series ? hashOf(reading.series) : null;
+    if (!meetingId || seriesKey === undefined) return null;
+    ids = { meetingId, seriesKey };
+    idsOfReading.set(reading, ids);
+    return ids;
+  };
 
   const describe = (reading: ChipReading, meetingId: string, seriesKey: string | null): VisibleMeeting => {
     const view = views.get(meetingId) ?? NO_VIEW;
@@ -148,12 +164,12 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
         readings.set(signature, reading);
       }
       if (!reading) continue;
-      const meetingId = hashOf(reading.identity);
-      const seriesKey = reading.series ? hashOf(reading.series) : null;
-      if (!meetingId || seriesKey === undefined) {
+      const ids = idsOf(reading);
+      if (!ids) {
         unhashed.push(reading.identity, ...(reading.series ? [reading.series] : []));
         continue;
       }
+      const { meetingId, seriesKey } = ids;
       // A meeting across midnight is drawn once per day: one meeting, a tag on each chip.
       const meeting = visible.get(meetingId) ?? describe(reading, meetingId, seriesKey);
       visible.set(meetingId, meeting);
@@ -185,7 +201,11 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
       }
     }
     const meetings = [...visible.values()];
-    if (JSON.stringify(meetings) !== JSON.stringify(snapshot.meetings)) publish({ meetings });
+    const encoded = JSON.stringify(meetings);
+    if (encoded !== publishedMeetings) {
+      publishedMeetings = encoded;
+      publish({ meetings });
+    }
     if (unhashed.length > 0) void hashAll(unhashed);
     seen = meetings.flatMap((meeting) =>
       // Declined meetings too: a tag they had must be withdrawn.
@@ -323,8 +343,11 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
 
   // --- wiring ------------------------------------------------------------------------------
 
-  // Chips are replaced (childList) or have their time rewritten in place (characterData) when dragged.
-  const observer = new MutationObserver(schedule);
+  // Chips are replaced (childList) or have their time rewritten in place (characterData) when
+  // dragged. Our own writes (tags put in, their text) need no pass of their own.
+  const observer = new MutationObserver((records) => {
+    if (!records.every(isChipTagWrite)) schedule();
+  });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
   listenToChipTags(choose, ctx.signal);

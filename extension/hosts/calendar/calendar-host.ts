@@ -1,10 +1,12 @@
 import type { EventSource } from '../../../shared/vocabulary';
 import type { MeetingTimes } from './time-parsing';
+import type { TimeZone } from './zoned-time';
 
 /** What each calendar host tells the shared calendar logic; the rest is the same for every host. */
 
 export interface ReadingContext {
-  timeZone: string;
+  /** Null: the browser's own. */
+  timeZone: TimeZone;
   /** The page's languages first, for month names; always ends with English. */
   locales: readonly string[];
 }
@@ -57,7 +59,7 @@ export function readingContext(): ReadingContext {
     (tag) => tag.split('-')[0],
   );
   return {
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: null,
     locales: [...new Set(languages.filter(Boolean))] as string[],
   };
 }

@@ -1,4 +1,5 @@
 import { MEETING_CATEGORIES, type MeetingCategory } from '../../../shared/vocabulary';
+import { isOwnWrite } from '../../lib/own-writes';
 import { CATEGORY_TEXT } from './category-text';
 
 /**
@@ -136,6 +137,10 @@ export function listenToChipTags(onChoose: ChipTagChoice, signal: AbortSignal): 
     options,
   );
 }
+
+/** Whether a DOM change is only the chip tags' own (see `isOwnWrite`). */
+export const isChipTagWrite = (record: MutationRecord): boolean =>
+  isOwnWrite(record, CHIP_TAG_CLASS, STYLE_ID);
 
 export function createChipTag(): HTMLSelectElement {
   const select = document.createElement('select');

@@ -1,11 +1,22 @@
 import { type ReactNode, useState } from 'react';
 import { MEETING_CATEGORIES } from '../../../shared/vocabulary';
+import { reactView } from '../../ui/react-view';
 import type { CalendarEngine } from './calendar-engine';
+import type { HostPopover } from './calendar-host';
 import { DeliveryNote, useBusy, useCalendar } from './calendar-ui';
 import { CATEGORY_TEXT } from './category-text';
 import './calendar.css';
 
 /** The tag control at full size, in the host's event details popover. */
+
+/**
+ * The control as its widget draws it, keyed: choices made for one event (the series box) do not
+ * carry over to the next. Loaded when a popover first opens.
+ */
+export const tagControlView = (engine: CalendarEngine) =>
+  reactView<HostPopover>((open) => (
+    <MeetingTagControl key={open.chipKey} engine={engine} chipKey={open.chipKey} />
+  ));
 
 export function MeetingTagControl({ engine, chipKey }: { engine: CalendarEngine; chipKey: string }) {
   const snapshot = useCalendar(engine);

@@ -1,4 +1,5 @@
-import { EARLIEST_TIMESTAMP, type EventOf, MAX_FUTURE_MS } from '../../../shared/events';
+import type { EventOf } from '../../../shared/events';
+import { EARLIEST_TIMESTAMP, MAX_FUTURE_MS } from '../../../shared/time-bounds';
 import type { MeetingCategory } from '../../../shared/vocabulary';
 import { newId } from '../../lib/ids';
 import type { CalendarChange, CalendarSource, MeetingView, SeenMeeting } from './calendar-protocol';

@@ -2,7 +2,13 @@
  * Calendar dates and wall-clock times in an IANA time zone, to instants and back. Calendars show
  * wall-clock times; the API needs instants with their offset, and the offset depends on the day
  * (DST), so it is looked up per time, never taken from "now".
+ *
+ * A zone of `null` is the browser's own, read through `Date`: the first `Intl.DateTimeFormat` a
+ * page builds costs tens of milliseconds, which a content script should not add to every load.
  */
+
+/** An IANA zone name, or null for the browser's own zone. */
+export type TimeZone = string | null;
 
 export interface CalendarDate {
   year: number;
@@ -64,7 +70,8 @@ const MAX_CACHED_DAYS = 4096;
  * chips asks hundreds of times), so each UTC day is asked twice, and only a day in which the
  * offset changes is asked per instant.
  */
-export function offsetMinutes(instant: number, timeZone: string): number {
+export function offsetMinutes(instant: number, timeZone: TimeZone): number {
+  if (timeZone === null) return -new Date(instant).getTimezoneOffset();
   const day = Math.floor(instant / DAY_MS);
   const key = `${timeZone}|${day}`;
   let constant = dayOffsets.get(key);
@@ -82,7 +89,7 @@ export function offsetMinutes(instant: number, timeZone: string): number {
  * that occurs twice (clocks going back) is the first occurrence, a time skipped by clocks going
  * forward is moved forward by the gap (02:30 on a spring-forward night is 03:30).
  */
-export function wallClockToInstant(date: CalendarDate, time: WallTime, timeZone: string): number {
+export function wallClockToInstant(date: CalendarDate, time: WallTime, timeZone: TimeZone): number {
   const asUtc = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
   // A day either side of any transition near this time gives the offsets before and after it.
   const before = offsetMinutes(asUtc - DAY_MS, timeZone);
@@ -97,7 +104,7 @@ export function wallClockToInstant(date: CalendarDate, time: WallTime, timeZone:
 const pad = (value: number, width = 2): string => String(Math.abs(value)).padStart(width, '0');
 
 /** ISO 8601 with the zone's offset at that instant, e.g. `2026-11-23T10:00:00-05:00`. */
-export function toOffsetIso(instant: number, timeZone: string): string {
+export function toOffsetIso(instant: number, timeZone: TimeZone): string {
   const offset = offsetMinutes(instant, timeZone);
   const local = new Date(Math.floor(instant / 1000) * 1000 + offset * MINUTE_MS);
   const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;

@@ -7,6 +7,7 @@
  */
 
 import type { AppendMode, Placement } from '../../ui/host-widget';
+import type { GitHubPage } from './page';
 
 /** Where the widget goes, best first. */
 export const WIDGET_ANCHORS: { selector: string; append: AppendMode }[] = [
@@ -55,6 +56,13 @@ export function findWidgetAnchor(root: ParentNode = document): Placement | null 
     if (anchor) return { anchor, append };
   }
   return null;
+}
+
+/** URL first, DOM second: a header that shows another number is the previous page's, still on screen. */
+export function githubPlacement(page: GitHubPage, root: ParentNode = document): Placement | null | 'stale' {
+  const shown = headerNumber(root);
+  if (shown !== null && shown !== page.number) return 'stale';
+  return findWidgetAnchor(root);
 }
 
 /**

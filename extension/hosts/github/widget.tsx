@@ -2,15 +2,18 @@ import { useMemo, useState } from 'react';
 import { BlockerPanel } from '../../ui/blocker-panel';
 import { DecisionPanel } from '../../ui/decision-panel';
 import { ExperimentButton } from '../../ui/experiment-button';
-import type { Placement } from '../../ui/host-widget';
+import { KnowledgeShareButton } from '../../ui/knowledge-share';
 import { ContributionNote, useContribution } from './contribution-note';
 import { OutsideApprovalSuggestion } from './outside-approval';
 import type { GitHubPage } from './page';
 import { type Reviewer, readReviewers } from './reviewers';
-import { findWidgetAnchor, headerNumber, pullAuthor, signedInLogin } from './selectors';
+import { headerNumber, pullAuthor, signedInLogin } from './selectors';
 import { useGitHubScheme } from './theme';
 import { usePageReading } from './use-page-reading';
 import './github-widget.css';
+
+// Where it goes is decided before any of this code is loaded; importers of the widget find it here too.
+export { githubPlacement } from './selectors';
 
 /**
  * The GitHub widget: the shared blocker, decision and experiment controls, placed in the pull
@@ -36,6 +39,7 @@ export function GitHubWidget({ page, floating }: { page: GitHubPage; floating: b
         <>
           <DecisionPanel subject={subject} source="github" />
           <ExperimentButton subject={subject} source="github" />
+          <KnowledgeShareButton subject={subject} source="github" />
         </>
       )}
     </div>
@@ -69,11 +73,4 @@ function PullRequestExtras(props: { page: GitHubPage; floating: boolean; onFlagg
       <ContributionNote status={contribution} />
     </>
   );
-}
-
-/** URL first, DOM second: a header that shows another number is the previous page's, still on screen. */
-export function githubPlacement(page: GitHubPage, root: ParentNode = document): Placement | null | 'stale' {
-  const shown = headerNumber(root);
-  if (shown !== null && shown !== page.number) return 'stale';
-  return findWidgetAnchor(root);
 }

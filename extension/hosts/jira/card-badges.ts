@@ -1,9 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onTracked, sendMessage } from '../../lib/messages';
 import type { SubjectBlocker } from '../../lib/open-blockers';
+import { isOwnWrite } from '../../lib/own-writes';
 import { type Badge, badgeFor } from './badge';
 import badgeCss from './card-badges.css?inline';
-import { isJiraBoard } from './page';
+import { isJiraBoard, selfHostedHere } from './page';
 import { findCards } from './selectors';
 
 /**
@@ -89,7 +90,7 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
   };
 
   const pass = () => {
-    if (!isJiraBoard(location.href)) {
+    if (!isJiraBoard(location.href, selfHostedHere())) {
       removeAll();
       return;
     }
@@ -133,9 +134,11 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
     });
   }
 
-  // Jira renders cards as the board scrolls and re-renders them in place; our own writes come back
-  // here too, and find nothing left to change.
-  const observer = new MutationObserver(schedule);
+  // Jira renders cards as the board scrolls and re-renders them in place. Our own writes need no
+  // pass of their own.
+  const observer = new MutationObserver((records) => {
+    if (!records.every((record) => isOwnWrite(record, BADGE_CLASS, STYLE_ID))) schedule();
+  });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.setInterval(schedule, REFRESH_MS);
   ctx.addEventListener(window, 'wxt:locationchange', schedule);

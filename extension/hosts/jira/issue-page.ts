@@ -1,5 +1,5 @@
 import type { Placement } from '../../ui/host-widget';
-import { type JiraIssueRef, parseJiraIssue } from './page';
+import { type JiraIssueRef, parseJiraIssue, selfHostedHere } from './page';
 import { findWidgetAnchor, isFlaggedInJira, issueLabels, issueRoot, shownIssueKey } from './selectors';
 
 /** The issue a Jira page shows and where its widget goes: the URL first, the DOM second. */
@@ -12,7 +12,7 @@ export interface JiraIssuePage extends JiraIssueRef {
 }
 
 export function readJiraIssuePage(url: string, root: ParentNode = document): JiraIssuePage | null {
-  const issue = parseJiraIssue(url);
+  const issue = parseJiraIssue(url, selfHostedHere());
   if (!issue) return null;
   const view = issueRoot(issue.view, root);
   return { ...issue, flaggedInJira: isFlaggedInJira(view), labels: issueLabels(view) };

@@ -1,5 +1,6 @@
 /**
- * Which Jira Cloud page a URL is: pure, URL only (the DOM is read separately, see `selectors.ts`).
+ * Which Jira page a URL is, on Jira Cloud or a self-hosted site: pure and URL only but for
+ * `selfHostedHere` (the DOM is read separately, see `selectors.ts`).
  * URL forms after bitcrowd/tickety-tick (`src/core/adapters/jira-cloud.ts`) and jira-helper
  * (`src/routing.js`), listed in /work/shared/research/host-dom.md.
  */
@@ -38,15 +39,30 @@ const FULL_PAGE_PATHS = [
 const BOARD_PATH = /^\/jira\/software\/(?:c\/)?projects\/[^/]+\/boards\/\d+(?:\/backlog)?\/?$/;
 const RAPID_BOARD_PATH = /^\/secure\/RapidBoard\.jspa$/;
 
-function parseJiraUrl(url: string | URL): URL | null {
+const isJiraCloud = (url: URL): boolean =>
+  url.protocol === 'https:' && url.hostname.endsWith('.atlassian.net');
+
+/**
+ * Jira Cloud, or one of `selfHosted` (origins of Server / Data Center sites the user added in
+ * Options, where the same URL forms apply).
+ */
+function parseJiraUrl(url: string | URL, selfHosted: readonly string[]): URL | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:' || !parsed.hostname.endsWith('.atlassian.net')) return null;
-  return parsed;
+  return isJiraCloud(parsed) || selfHosted.includes(parsed.origin) ? parsed : null;
+}
+
+/**
+ * The self-hosted Jira origin this content script runs on, if any: off Jira Cloud it is injected
+ * only on the sites the user added and granted (lib/jira-site-scripts.ts registers it there).
+ */
+export function selfHostedHere(): string[] {
+  if (typeof location === 'undefined') return [];
+  return isJiraCloud(new URL(location.href)) ? [] : [location.origin];
 }
 
 function issueRef(raw: string | null | undefined, view: JiraIssueRef['view']): JiraIssueRef | null {
@@ -60,8 +76,8 @@ function issueRef(raw: string | null | undefined, view: JiraIssueRef['view']): J
  * The issue a Jira URL shows, or null. `?selectedIssue=PAY-7` opens the issue over whatever page
  * is behind it (a board, a backlog, a list, the issue navigator), so it counts on any path.
  */
-export function parseJiraIssue(url: string | URL): JiraIssueRef | null {
-  const parsed = parseJiraUrl(url);
+export function parseJiraIssue(url: string | URL, selfHosted: readonly string[] = []): JiraIssueRef | null {
+  const parsed = parseJiraUrl(url, selfHosted);
   if (!parsed) return null;
   const selected = parsed.searchParams.get('selectedIssue');
   if (selected !== null) return issueRef(selected, 'panel');
@@ -73,8 +89,8 @@ export function parseJiraIssue(url: string | URL): JiraIssueRef | null {
 }
 
 /** Pages whose issue cards get blocker badges: boards and backlogs. */
-export function isJiraBoard(url: string | URL): boolean {
-  const parsed = parseJiraUrl(url);
+export function isJiraBoard(url: string | URL, selfHosted: readonly string[] = []): boolean {
+  const parsed = parseJiraUrl(url, selfHosted);
   if (!parsed || parsed.searchParams.has('config')) return false;
   if (BOARD_PATH.test(parsed.pathname)) return true;
   return (

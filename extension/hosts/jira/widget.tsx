@@ -3,6 +3,7 @@ import { sendMessage } from '../../lib/messages';
 import { BlockerPanel } from '../../ui/blocker-panel';
 import { DecisionPanel } from '../../ui/decision-panel';
 import { ExperimentButton } from '../../ui/experiment-button';
+import { KnowledgeShareButton } from '../../ui/knowledge-share';
 import { useGitHubScheme } from '../github/theme';
 import { BlockerHints } from './blocker-hints';
 import type { JiraIssuePage } from './issue-page';
@@ -72,6 +73,7 @@ export function JiraWidget({ page, floating }: { page: JiraIssuePage; floating: 
           />
           <DecisionPanel subject={subject} source="jira" />
           <ExperimentButton subject={subject} source="jira" offerStart={labelled} />
+          <KnowledgeShareButton subject={subject} source="jira" />
         </div>
       )}
     </section>

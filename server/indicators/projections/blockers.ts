@@ -1,7 +1,7 @@
 import type { BlockerKind } from '../../../shared/vocabulary';
-import type { StoredEvent } from '../../store/types';
+import type { EventInput, FactOfType } from '../facts';
 import { HOUR_MS } from '../time';
-import { chronological, instantOf } from './order';
+import { factsOfTypes } from './order';
 
 /** One stretch of waiting: from a flag to the first resolution after it. */
 export interface BlockerEpisode {
@@ -19,27 +19,33 @@ export interface BlockerEpisode {
  * resolution is the blocker coming back, a new episode. A resolution with no open flag (its flag
  * predates the loaded events, or a skewed clock put it first) closes nothing.
  */
-export function projectBlockers(events: readonly StoredEvent[]): BlockerEpisode[] {
+export function projectBlockers(events: EventInput): BlockerEpisode[] {
+  return foldBlockers(factsOfTypes(events, ['blocker.flagged', 'blocker.resolved']));
+}
+
+/** `projectBlockers` over a stream already selected and in order. */
+export function foldBlockers(
+  facts: readonly FactOfType<'blocker.flagged' | 'blocker.resolved'>[],
+): BlockerEpisode[] {
   const episodes: BlockerEpisode[] = [];
   const open = new Map<string, BlockerEpisode>();
-  for (const event of chronological(events, ['blocker.flagged', 'blocker.resolved'])) {
-    const at = instantOf(event);
-    const current = open.get(event.blockerId);
-    if (event.type === 'blocker.flagged') {
+  for (const fact of facts) {
+    const current = open.get(fact.blockerId);
+    if (fact.type === 'blocker.flagged') {
       if (current) continue;
       const episode: BlockerEpisode = {
-        blockerId: event.blockerId,
-        subject: event.subject,
-        kind: event.kind,
-        waitingOn: event.waitingOn ?? null,
-        flaggedAt: at,
+        blockerId: fact.blockerId,
+        subject: fact.subject,
+        kind: fact.kind,
+        waitingOn: fact.waitingOn,
+        flaggedAt: fact.at,
         resolvedAt: null,
       };
       episodes.push(episode);
-      open.set(event.blockerId, episode);
+      open.set(fact.blockerId, episode);
     } else if (current) {
-      current.resolvedAt = at;
-      open.delete(event.blockerId);
+      current.resolvedAt = fact.at;
+      open.delete(fact.blockerId);
     }
   }
   return episodes;

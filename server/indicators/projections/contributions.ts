@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../store/types';
-import { chronological, instantOf } from './order';
+import type { EventInput, FactOfType } from '../facts';
+import { factsOfTypes } from './order';
 
 export interface Contribution {
   /** The pull request, lower-cased: GitHub names are case-insensitive. */
@@ -9,12 +9,15 @@ export interface Contribution {
 }
 
 /** Each pull request once, when it was first recorded, however many team members recorded it. */
-export function projectContributions(events: readonly StoredEvent[]): Contribution[] {
+export function projectContributions(events: EventInput): Contribution[] {
+  return foldContributions(factsOfTypes(events, ['contribution.recorded']));
+}
+
+/** `projectContributions` over a stream already selected and in order. */
+export function foldContributions(facts: readonly FactOfType<'contribution.recorded'>[]): Contribution[] {
   const contributions = new Map<string, Contribution>();
-  for (const event of chronological(events, ['contribution.recorded'])) {
-    const subject = event.subject.toLowerCase();
-    if (contributions.has(subject)) continue;
-    contributions.set(subject, { subject, repo: event.repo.toLowerCase(), at: instantOf(event) });
+  for (const { subject, repo, at } of facts) {
+    if (!contributions.has(subject)) contributions.set(subject, { subject, repo, at });
   }
   return [...contributions.values()];
 }

@@ -1,6 +1,6 @@
 import type { DecisionLevel, DecisionType } from '../../../shared/vocabulary';
-import type { StoredEvent } from '../../store/types';
-import { chronological, instantOf } from './order';
+import type { EventInput, FactOfType } from '../facts';
+import { factsOfTypes } from './order';
 
 export interface DecisionState {
   decisionId: string;
@@ -14,27 +14,30 @@ export interface DecisionState {
  * Each step of a decision happens once: the first `opened`, `decided` and `implemented` of a
  * decision id count and repeats (a second device, a retry with a new id) are ignored.
  */
-export function projectDecisions(events: readonly StoredEvent[]): DecisionState[] {
+export function projectDecisions(events: EventInput): DecisionState[] {
+  return foldDecisions(factsOfTypes(events, ['decision.opened', 'decision.decided', 'decision.implemented']));
+}
+
+/** `projectDecisions` over a stream already selected and in order. */
+export function foldDecisions(
+  facts: readonly FactOfType<'decision.opened' | 'decision.decided' | 'decision.implemented'>[],
+): DecisionState[] {
   const decisions = new Map<string, DecisionState>();
-  for (const event of chronological(events, [
-    'decision.opened',
-    'decision.decided',
-    'decision.implemented',
-  ])) {
-    const at = instantOf(event);
-    let decision = decisions.get(event.decisionId);
+  for (const fact of facts) {
+    const { at } = fact;
+    let decision = decisions.get(fact.decisionId);
     if (!decision) {
-      decision = { decisionId: event.decisionId, opened: null, decidedAt: null, implementedAt: null };
-      decisions.set(event.decisionId, decision);
+      decision = { decisionId: fact.decisionId, opened: null, decidedAt: null, implementedAt: null };
+      decisions.set(fact.decisionId, decision);
     }
-    if (event.type === 'decision.opened') {
+    if (fact.type === 'decision.opened') {
       decision.opened ??= {
         at,
-        level: event.level,
-        reversible: event.reversible,
-        decisionType: event.decisionType ?? null,
+        level: fact.level,
+        reversible: fact.reversible,
+        decisionType: fact.decisionType,
       };
-    } else if (event.type === 'decision.decided') {
+    } else if (fact.type === 'decision.decided') {
       decision.decidedAt ??= at;
     } else {
       decision.implementedAt ??= at;

@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../store/types';
-import { chronological, instantOf } from './order';
+import type { EventInput, FactOfType } from '../facts';
+import { factsOfTypes } from './order';
 
 export interface ExperimentState {
   experimentId: string;
@@ -9,16 +9,23 @@ export interface ExperimentState {
 }
 
 /** The first start and the first conclusion of each experiment id; repeats are ignored. */
-export function projectExperiments(events: readonly StoredEvent[]): ExperimentState[] {
+export function projectExperiments(events: EventInput): ExperimentState[] {
+  return foldExperiments(factsOfTypes(events, ['experiment.started', 'experiment.concluded']));
+}
+
+/** `projectExperiments` over a stream already selected and in order. */
+export function foldExperiments(
+  facts: readonly FactOfType<'experiment.started' | 'experiment.concluded'>[],
+): ExperimentState[] {
   const experiments = new Map<string, ExperimentState>();
-  for (const event of chronological(events, ['experiment.started', 'experiment.concluded'])) {
-    const at = instantOf(event);
-    let experiment = experiments.get(event.experimentId);
+  for (const fact of facts) {
+    const { at } = fact;
+    let experiment = experiments.get(fact.experimentId);
     if (!experiment) {
-      experiment = { experimentId: event.experimentId, startedAt: null, concludedAt: null };
-      experiments.set(event.experimentId, experiment);
+      experiment = { experimentId: fact.experimentId, startedAt: null, concludedAt: null };
+      experiments.set(fact.experimentId, experiment);
     }
-    if (event.type === 'experiment.started') experiment.startedAt ??= at;
+    if (fact.type === 'experiment.started') experiment.startedAt ??= at;
     else experiment.concludedAt ??= at;
   }
   return [...experiments.values()];

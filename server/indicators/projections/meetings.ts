@@ -1,7 +1,7 @@
 import type { MeetingCategory } from '../../../shared/vocabulary';
-import type { StoredEvent } from '../../store/types';
+import type { EventInput, FactOfType } from '../facts';
 import { MINUTE_MS } from '../time';
-import { chronological } from './order';
+import { factsOfTypes } from './order';
 
 export interface TaggedMeeting {
   meetingId: string;
@@ -15,18 +15,21 @@ export interface TaggedMeeting {
  * times (it was re-tagged or moved), and an untag later than that tag removes it (declined,
  * deleted, tagged by mistake) until a later tag brings it back.
  */
-export function projectMeetings(events: readonly StoredEvent[]): TaggedMeeting[] {
+export function projectMeetings(events: EventInput): TaggedMeeting[] {
+  return foldMeetings(factsOfTypes(events, ['meeting.tagged', 'meeting.untagged']));
+}
+
+/** `projectMeetings` over a stream already selected and in order. */
+export function foldMeetings(
+  facts: readonly FactOfType<'meeting.tagged' | 'meeting.untagged'>[],
+): TaggedMeeting[] {
   const meetings = new Map<string, TaggedMeeting>();
-  for (const event of chronological(events, ['meeting.tagged', 'meeting.untagged'])) {
-    if (event.type === 'meeting.untagged') {
-      meetings.delete(event.meetingId);
+  for (const fact of facts) {
+    if (fact.type === 'meeting.untagged') {
+      meetings.delete(fact.meetingId);
     } else {
-      meetings.set(event.meetingId, {
-        meetingId: event.meetingId,
-        start: Date.parse(event.start),
-        end: Date.parse(event.end),
-        category: event.category,
-      });
+      const { meetingId, start, end, category } = fact;
+      meetings.set(meetingId, { meetingId, start, end, category });
     }
   }
   return [...meetings.values()];

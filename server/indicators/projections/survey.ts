@@ -1,25 +1,25 @@
 import type { SurveyKey } from '../../../shared/vocabulary';
-import type { StoredEvent } from '../../store/types';
-import { chronological, instantOf } from './order';
+import type { EventInput, FactOfType } from '../facts';
+import { factsOfTypes } from './order';
 
 export interface SurveyAnswer {
   period: string;
   /** Opaque and per period: it only tells repeats apart from distinct respondents. */
   respondent: string;
   at: number;
-  scores: Record<SurveyKey, number>;
+  scores: Readonly<Record<SurveyKey, number>>;
 }
 
 /** One answer per (period, respondent): a later answer replaces the earlier one. */
-export function projectSurvey(events: readonly StoredEvent[]): SurveyAnswer[] {
+export function projectSurvey(events: EventInput): SurveyAnswer[] {
+  return foldSurvey(factsOfTypes(events, ['survey.answered']));
+}
+
+/** `projectSurvey` over a stream already selected and in order. */
+export function foldSurvey(facts: readonly FactOfType<'survey.answered'>[]): SurveyAnswer[] {
   const answers = new Map<string, SurveyAnswer>();
-  for (const event of chronological(events, ['survey.answered'])) {
-    answers.set(`${event.period} ${event.respondent}`, {
-      period: event.period,
-      respondent: event.respondent,
-      at: instantOf(event),
-      scores: event.scores,
-    });
+  for (const { period, respondent, at, scores } of facts) {
+    answers.set(`${period} ${respondent}`, { period, respondent, at, scores });
   }
   return [...answers.values()];
 }

@@ -46,3 +46,8 @@ export function storeError(error: unknown): unknown {
 export function isDeadlock(error: unknown): boolean {
   return error instanceof pg.DatabaseError && error.code === '40P01';
 }
+
+/** Raised by `event_id_conflict` (migration 3): the batch reuses a stored id for another payload. */
+export function isEventIdConflict(error: unknown): boolean {
+  return error instanceof pg.DatabaseError && error.code === 'AA409';
+}

@@ -59,6 +59,8 @@ export async function copyStore(
   }
   const owners = await source.listRepoOwners();
   for (const owner of owners) await target.setRepoOwner(owner);
+  const org = await source.getOrg();
+  await target.updateOrg(() => ({ next: org, result: undefined }));
 
   const sourceCounts = new Map<string, number>();
   let events = 0;

@@ -49,16 +49,26 @@ function waitForUrl(child: ChildProcess, output: () => string): Promise<string> 
   });
 }
 
-export async function startApiServer(): Promise<ApiServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'aa-e2e-data-'));
-  const adminToken = `e2e-admin-${randomBytes(16).toString('hex')}`;
+/**
+ * A server that stops and comes back as the same one (a restart, an outage) is started again with
+ * the same `dataDir`, `port` and `adminToken`; a `dataDir` passed in is the caller's to remove.
+ */
+export interface ApiServerOptions {
+  dataDir?: string;
+  port?: number;
+  adminToken?: string;
+}
+
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'aa-e2e-data-')));
+  const adminToken = options.adminToken ?? `e2e-admin-${randomBytes(16).toString('hex')}`;
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/serve.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
       // tsx's shebang runs `node` from PATH: make it this Node, whatever the shell had.
       PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
-      PORT: '0',
+      PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ADMIN_TOKEN: adminToken,
@@ -81,7 +91,7 @@ export async function startApiServer(): Promise<ApiServer> {
       await exited;
       clearTimeout(killer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   let url: string;

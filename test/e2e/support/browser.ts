@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
 
 /** Debian's Chromium with the built extension loaded, as a user would load it unpacked. */
 
@@ -22,11 +22,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/** A browser restarted on the same profile is launched again with the same `userDataDir`, the caller's to remove. */
+export async function launchWithExtension(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first (npm test does).`);
   }
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'aa-e2e-profile-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'aa-e2e-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -51,7 +52,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     pageUrl: (page) => `chrome-extension://${extensionId}/${page}`,
     close: async () => {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -76,6 +77,21 @@ export async function serveGitHubFixtures(
     const html = (await readFile(path.join(fixtures, page.fixture), 'utf8')).replaceAll('{{number}}', number);
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   });
+}
+
+/** Answers Google Calendar and Outlook on the web with their week-view fixtures, whatever the path. */
+export async function serveCalendarFixtures(context: BrowserContext): Promise<void> {
+  const fixtures = path.join(ROOT, 'test/e2e/fixtures/calendar');
+  const serve = (fixture: string) => async (route: Route) => {
+    if (route.request().resourceType() !== 'document') {
+      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixtures' });
+      return;
+    }
+    const body = await readFile(path.join(fixtures, fixture), 'utf8');
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  };
+  await context.route('https://calendar.google.com/**', serve('google-calendar.html'));
+  await context.route('https://outlook.office.com/**', serve('outlook-week.html'));
 }
 
 /**

@@ -160,7 +160,9 @@ export async function openTestStore(
   return {
     store,
     cleanup: async () => {
-      await store.pool.query('TRUNCATE teams, repo_owners, events, settings, rate_limits RESTART IDENTITY');
+      await store.pool.query(
+        'TRUNCATE teams, repo_owners, events, settings, rate_limits, org RESTART IDENTITY',
+      );
       await store.close();
     },
   };

@@ -162,6 +162,27 @@ describe('network failures', () => {
     );
   });
 
+  test('the connection drops after the server stored the batch: unreachable and retryable, not CORS', async () => {
+    const { app, createTeam } = makeTestApp();
+    const team = await createTeam('Payments');
+    let dropped = false;
+    answer(async (input, init) => {
+      const response = await app.request(new Request(input, init));
+      if (dropped || init?.method !== 'POST') return response;
+      dropped = true;
+      throw new TypeError('Failed to fetch');
+    });
+    const client = createApiClient({ serverUrl: SERVER, token: team.token });
+    expect(await client.sendEvents([flagged(1)])).toMatchObject({
+      ok: false,
+      failure: { kind: 'unreachable', retryable: true },
+    });
+    expect(await client.sendEvents([flagged(1)])).toEqual({
+      ok: true,
+      value: { accepted: 0, duplicates: 1 },
+    });
+  });
+
   test('no answer in time: unreachable, saying so', async () => {
     answer(async () => {
       throw new DOMException('The operation timed out.', 'TimeoutError');

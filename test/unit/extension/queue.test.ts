@@ -1,9 +1,22 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DeliveryPanel } from '../../../extension/entrypoints/popup/DeliveryPanel';
+import { deliveryStatusItem } from '../../../extension/lib/delivery-status';
 import { enqueue, QUEUE_CAP, queuedEvents, removeEvents, takeBatch } from '../../../extension/lib/queue';
+import { trackEvent } from '../../../extension/lib/track';
 import { flagged } from './support';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in unit tests')));
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe('event queue', () => {
   test('keeps events in order across reads, in local storage', async () => {
@@ -58,5 +71,32 @@ describe('event queue', () => {
     });
     expect(await enqueue([flagged(QUEUE_CAP)])).toEqual({ ok: true, pending: QUEUE_CAP });
     expect(await queuedEvents()).toHaveLength(QUEUE_CAP);
+  });
+});
+
+describe('a full queue is shown, never silent', () => {
+  test('the action that does not fit is refused with queue_full, and the popup says the queue is full', async () => {
+    await enqueue(Array.from({ length: QUEUE_CAP - 1 }, (_, i) => flagged(i)));
+    expect(await trackEvent(flagged(QUEUE_CAP))).toEqual({ ok: true });
+    const refused = await trackEvent(flagged(QUEUE_CAP + 1));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'queue_full' } });
+    if (!refused.ok)
+      expect(refused.error.message).toBe(
+        `${QUEUE_CAP} actions are already waiting to be sent, so this one was not recorded.`,
+      );
+    expect(await queuedEvents()).toHaveLength(QUEUE_CAP);
+
+    render(createElement(DeliveryPanel, { status: await deliveryStatusItem.getValue() }));
+    expect(screen.getByTestId('queue-status').getAttribute('data-pending')).toBe(String(QUEUE_CAP));
+    expect(screen.getByTestId('queue-full').textContent).toBe(
+      `The queue is full (${QUEUE_CAP} actions): new actions are not recorded until these are sent.`,
+    );
+  });
+
+  test('below the cap the popup shows no such notice', async () => {
+    expect(await trackEvent(flagged(1))).toEqual({ ok: true });
+    render(createElement(DeliveryPanel, { status: await deliveryStatusItem.getValue() }));
+    expect(screen.getByTestId('queue-status').getAttribute('data-pending')).toBe('1');
+    expect(screen.queryByTestId('queue-full')).toBeNull();
   });
 });

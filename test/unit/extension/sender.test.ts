@@ -14,27 +14,47 @@ const SECOND = 1000;
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
-/** The real API in-process behind the global fetch; `down` makes the network fail. */
-async function connectedServer() {
-  const test = makeTestApp();
+/**
+ * The real API in-process behind the global fetch; `down` makes the network fail, `crashAfterStoring`
+ * lets the next request reach the server and then takes the server away before it answers.
+ */
+async function connectedServer(options: { rateLimitPerMinute?: number } = {}) {
+  const test = makeTestApp(options);
   const team = await test.createTeam('Payments');
   await serverUrlItem.setValue(SERVER);
   await teamTokenItem.setValue(team.token);
-  const network = { down: false };
+  const network = { down: false, crashAfterStoring: false };
+  /** What the server answered to each POST, whether or not the answer reached the extension. */
+  const answers: { status: number; retryAfter: string | null; body: unknown }[] = [];
   const fetch = vi.fn<Fetch>(async (input, init) => {
     if (network.down) throw new TypeError('Failed to fetch');
-    return test.app.request(new Request(input, init));
+    const response = await test.app.request(new Request(input, init));
+    if (init?.method === 'POST')
+      answers.push({
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: await response.clone().json(),
+      });
+    if (network.crashAfterStoring) {
+      network.crashAfterStoring = false;
+      network.down = true;
+      throw new TypeError('Failed to fetch');
+    }
+    return response;
   });
   vi.stubGlobal('fetch', fetch);
   const postedBatches = () =>
     fetch.mock.calls
       .filter(([, init]) => init?.method === 'POST')
       .map(([, init]) => (JSON.parse(String(init?.body)) as { events: AppEvent[] }).events.length);
-  return { ...test, team, network, postedBatches };
+  return { ...test, team, network, answers, postedBatches };
 }
 
 beforeEach(() => fakeBrowser.reset());
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('backoffDelayMs', () => {
   test('doubles from 30–60 s, with jitter inside the upper half of each step', () => {
@@ -172,5 +192,76 @@ describe('flush', () => {
     await Promise.all([first, flush(), flush()]);
     expect(await queuedEvents()).toEqual([]);
     expect(server.postedBatches().reduce((sum, n) => sum + n, 0)).toBe(2);
+  });
+});
+
+describe('retries', () => {
+  test('a batch the server stored but never answered is sent again and counted once', async () => {
+    const server = await connectedServer();
+    await enqueue([flagged(1), flagged(2)]);
+    server.network.crashAfterStoring = true;
+    await flush();
+    // Stored, but the extension cannot know: it keeps the events and tries again later.
+    expect(await server.store.readEvents(server.team.id)).toHaveLength(2);
+    expect(await queuedEvents()).toHaveLength(2);
+    expect(await deliveryStatusItem.getValue()).toMatchObject({
+      retryAttempt: 1,
+      lastError: { code: 'unreachable' },
+    });
+    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeDefined();
+
+    server.network.down = false;
+    await flush();
+    expect(await queuedEvents()).toEqual([]);
+    expect(server.answers.map(({ status, body }) => ({ status, body }))).toEqual([
+      { status: 200, body: { accepted: 2, duplicates: 0 } },
+      { status: 200, body: { accepted: 0, duplicates: 2 } },
+    ]);
+    expect((await server.store.readEvents(server.team.id)).map((event) => event.id).sort()).toEqual(
+      [flagged(1).id, flagged(2).id].sort(),
+    );
+  });
+
+  test('the retry alarm is armed before the request, so a worker stopped mid-request tries again', async () => {
+    await connectedServer();
+    // The request hangs: Chrome stops the worker with it in flight.
+    let cut: (error: Error) => void = () => {};
+    let requests = 0;
+    vi.stubGlobal('fetch', () =>
+      requests++ === 0
+        ? new Promise<Response>((_, reject) => {
+            cut = reject;
+          })
+        : Promise.reject(new TypeError('Failed to fetch')),
+    );
+    await enqueue([flagged(1)]);
+    const before = Date.now();
+    const flushing = flush();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeDefined());
+    const alarm = await fakeBrowser.alarms.get(RETRY_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + 30 * SECOND);
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 60 * SECOND);
+    expect(await queuedEvents()).toEqual([flagged(1)]);
+    // Here the worker lives on: end the request, so no flush is left in flight for the next test.
+    cut(new TypeError('Failed to fetch'));
+    await flushing;
+  });
+
+  test('a 429 waits at least as long as Retry-After says', async () => {
+    const server = await connectedServer({ rateLimitPerMinute: 1 });
+    // createTeam used the admin token; the first team request takes the team's only one this minute.
+    await server.call('GET', '/api/v1/me', { token: server.team.token });
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    await enqueue([flagged(1)]);
+    const before = Date.now();
+    await flush();
+    const status = await deliveryStatusItem.getValue();
+    expect(status.lastError).toMatchObject({ code: 'rate_limited' });
+    expect(server.answers.at(-1)?.status).toBe(429);
+    const retryAfter = Number(server.answers.at(-1)?.retryAfter);
+    expect(retryAfter).toBeGreaterThan(30);
+    const alarm = await fakeBrowser.alarms.get(RETRY_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + retryAfter * SECOND);
+    expect(await queuedEvents()).toEqual([flagged(1)]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../../server/indicators/facts';
 import { project } from '../../../server/indicators/projections';
 import { projectBlockers } from '../../../server/indicators/projections/blockers';
 import { projectContributions } from '../../../server/indicators/projections/contributions';
@@ -202,5 +203,38 @@ describe('project', () => {
     expect(projection.blockers[0]?.resolvedAt).toBeNull();
     expect(projection.meetings).toHaveLength(1);
     expect(projection.driftReports).toEqual([at('2026-03-29T23:59:59Z')]);
+  });
+});
+
+describe('folding the same facts again', () => {
+  const events = [
+    flag('2026-03-03T00:00:00Z', 'b1', 'approval'),
+    resolve('2026-03-05T00:00:00Z', 'b1'),
+    drift('2026-03-10T00:00:00Z'),
+  ];
+
+  it('folds a frozen fact array once for every asOf after its last fact', () => {
+    const facts = Object.freeze(factsOf(events));
+    const first = project(facts, at('2026-03-30T00:00:00Z'));
+    expect(project(facts, at('2026-04-30T00:00:00Z'))).toBe(first);
+    expect(project(facts)).toBe(first);
+  });
+
+  it('folds again for an asOf that leaves facts out, and remembers nothing of it', () => {
+    const facts = Object.freeze(factsOf(events));
+    const all = project(facts);
+    const early = project(facts, at('2026-03-04T00:00:00Z'));
+    expect(early).not.toBe(all);
+    expect(early.blockers[0]?.resolvedAt).toBeNull();
+    expect(early.driftReports).toEqual([]);
+    expect(project(facts)).toBe(all);
+    expect(all.blockers[0]?.resolvedAt).toBe(at('2026-03-05T00:00:00Z'));
+  });
+
+  it('folds facts that could still change, and events, every time', () => {
+    const facts = factsOf(events);
+    expect(project(facts)).not.toBe(project(facts));
+    expect(project(events)).not.toBe(project(events));
+    expect(project(events)).toEqual(project(facts));
   });
 });

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseGitHubPage } from '../../hosts/github/page';
-import { GitHubWidget, githubPlacement } from '../../hosts/github/widget';
+import { githubPlacement } from '../../hosts/github/selectors';
 import { sendMessage } from '../../lib/messages';
 import { runHostWidget } from '../../ui/host-widget';
 
@@ -9,13 +9,16 @@ export default defineContentScript({
   // be there when the user clicks from a repository into a pull request.
   matches: ['https://github.com/*'],
   cssInjectionMode: 'ui',
+  // WXT's start-up note to older copies of this script goes by a DOM event; its legacy copy by
+  // `window.postMessage` tells the page we are here and costs a re-parse of the whole script.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runHostWidget(ctx, {
       name: 'aligned-autonomy-github',
       pageFor: parseGitHubPage,
       keyOf: (page) => page.subject,
       placementFor: (page) => githubPlacement(page),
-      render: (page, floating) => <GitHubWidget key={page.subject} page={page} floating={floating} />,
+      view: async () => (await import('./view')).githubView,
       // Refined GitHub re-runs on these (source/feature-manager.tsx).
       navigationEvents: ['turbo:render', 'soft-nav:react-done'],
       isEnabled: async () => (await sendMessage({ type: 'getHostState', host: 'github' })).enabled,

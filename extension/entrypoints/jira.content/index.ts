@@ -1,7 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runCardBadges } from '../../hosts/jira/card-badges';
 import { jiraPageKey, jiraPlacement, readJiraIssuePage } from '../../hosts/jira/issue-page';
-import { JiraWidget } from '../../hosts/jira/widget';
 import { sendMessage } from '../../lib/messages';
 import { runHostWidget } from '../../ui/host-widget';
 
@@ -9,6 +8,9 @@ export default defineContentScript({
   // All of the site, not only issues: Jira navigates softly from boards and lists into issues.
   matches: ['https://*.atlassian.net/*'],
   cssInjectionMode: 'ui',
+  // WXT's start-up note to older copies of this script goes by a DOM event; its legacy copy by
+  // `window.postMessage` tells the page we are here and costs a re-parse of the whole script.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let enabled: Promise<boolean> | undefined;
     // Asked once for the widget and the badges together.
@@ -21,7 +23,7 @@ export default defineContentScript({
       pageFor: (url) => readJiraIssuePage(url),
       keyOf: jiraPageKey,
       placementFor: (page) => jiraPlacement(page),
-      render: (page, floating) => <JiraWidget key={page.subject} page={page} floating={floating} />,
+      view: async () => (await import('./view')).jiraView,
       // Jira has no navigation events of its own: the URL watch and the DOM observer see it all.
       navigationEvents: [],
       isEnabled,

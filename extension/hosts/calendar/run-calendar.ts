@@ -1,10 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../../lib/messages';
 import { runHostWidget } from '../../ui/host-widget';
-import { AuditLauncher } from './audit-panel';
+import { auditLauncher } from './audit-launcher';
 import { createCalendarEngine } from './calendar-engine';
 import type { CalendarHost, HostPopover } from './calendar-host';
-import { MeetingTagControl } from './meeting-tag-control';
 
 /**
  * One calendar content script: chip tags everywhere chips are, the audit button on grid pages,
@@ -24,7 +23,7 @@ export async function runCalendar(ctx: ContentScriptContext, host: CalendarHost)
     pageFor: (url) => (host.isCalendarView(url) ? 'grid' : null),
     keyOf: (page) => page,
     placementFor: () => ({ anchor: host.uiParent(), append: 'last' }),
-    render: () => <AuditLauncher engine={engine} />,
+    view: async () => auditLauncher(engine),
     navigationEvents: [],
     isEnabled: async () => true,
   });
@@ -38,8 +37,7 @@ export async function runCalendar(ctx: ContentScriptContext, host: CalendarHost)
       keyOf: (open) => open.chipKey,
       // A direct child of the dialog: its data-bound containers drop foreign children.
       placementFor: (open) => ({ anchor: open.dialog, append: 'last' }),
-      // Keyed: choices made for one event (the series box) do not carry over to the next.
-      render: (open) => <MeetingTagControl key={open.chipKey} engine={engine} chipKey={open.chipKey} />,
+      view: async () => (await import('./meeting-tag-control')).tagControlView(engine),
       navigationEvents: [],
       isEnabled: async () => true,
     });

@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { computeIndicators, factOf, indicatorRange } from '../../server/indicators';
+import { FileStore } from '../../server/store/file-store';
+import { MemoryStore } from '../../server/store/memory-store';
+import type { Store } from '../../server/store/types';
+import { loadTeamFacts, readTeamFacts } from '../../server/team-report';
+import { drift, team } from './store-contract';
+
+/**
+ * `readTeamFacts` hands back the array of an earlier read when the facts are the same, so the
+ * engine can reuse its fold: it must never do so once they changed.
+ */
+const RECEIVED = '2026-03-01T12:00:00.000Z';
+const FROM = new Date('2026-03-02T00:00:00Z');
+const TO = new Date('2026-03-30T00:00:00Z');
+
+const stores: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
+  ['MemoryStore', async () => ({ store: new MemoryStore(), cleanup: async () => {} })],
+  [
+    'FileStore',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'aa-team-report-'));
+      const store = await FileStore.open(dir, { logger: { warn: () => {} } });
+      return {
+        store,
+        cleanup: async () => {
+          await store.close();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+];
+
+const teamA = team('team-a');
+
+describe.each(stores)('reading a team’s facts again (%s)', (_name, open) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ store, cleanup } = await open());
+    await store.createTeam(teamA);
+    await store.appendEvents(
+      'team-a',
+      [
+        drift('2026-02-10T00:00:00.000Z'),
+        drift('2026-03-10T00:00:00.000Z'),
+        drift('2026-03-20T00:00:00.000Z'),
+      ],
+      RECEIVED,
+    );
+  });
+  afterEach(async () => {
+    await cleanup();
+  });
+
+  const driftCount = async (to = TO) => {
+    const r = await loadTeamFacts(store, teamA, FROM, to, indicatorRange(FROM, to));
+    return computeIndicators(r.facts, r.ctx).find((indicator) => indicator.key === 'alignment_drift')?.value;
+  };
+
+  it('hands back the same frozen array while the facts are the same, whatever the range', async () => {
+    const first = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO))).toBe(first);
+    // Later ends and an earlier start that take in no other fact hold the same facts.
+    const wider = { from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-04-15T00:00:00Z') };
+    expect(await readTeamFacts(store, 'team-a', wider)).toBe(first);
+    expect(first).toEqual((await store.readEvents('team-a', wider)).map((event) => factOf(event)));
+  });
+
+  it('reads anew after an append inside the range, and the indicators count it', async () => {
+    expect(await driftCount()).toBe(2);
+    const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+    const added = drift('2026-03-15T00:00:00.000Z');
+    await store.appendEvents('team-a', [added], RECEIVED);
+    const after = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+    expect(after).not.toBe(before);
+    expect(after.map((fact) => fact.id)).toContain(added.id);
+    expect(await driftCount()).toBe(3);
+  });
+
+  it('reads anew when a range takes in a fact the earlier one did not', async () => {
+    const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+    const later = await readTeamFacts(store, 'team-a', {
+      from: indicatorRange(FROM, TO).from,
+      to: new Date('2026-03-15T00:00:00Z'),
+    });
+    expect(later).not.toBe(before);
+    expect(later).toHaveLength(before.length - 1);
+    expect(await driftCount(new Date('2026-03-15T00:00:00Z'))).toBe(1);
+    expect(await driftCount()).toBe(2);
+  });
+
+  it('keeps the fold of facts outside the range when an append lands outside it', async () => {
+    const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+    await store.appendEvents('team-a', [drift('2026-04-05T00:00:00.000Z')], RECEIVED);
+    expect(await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO))).toBe(before);
+    expect(await driftCount()).toBe(2);
+  });
+});
