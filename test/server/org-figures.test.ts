@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { INDICATOR_KEYS } from '../../shared/indicators/definitions';
 import type {
   Consistency,
@@ -354,6 +354,20 @@ describe('org overview', () => {
     expect(platform?.maturity).toMatchObject({ derived: { level: 1 }, self: null });
     const asTeam = await t.call('GET', '/api/v1/admin/org/overview', { token: t.payments.token });
     expect(asTeam.status).toBe(403);
+  });
+
+  it('reads every team once for the approaches behind Fragmentation, not once per row', async () => {
+    const t = await orgApp();
+    await t.configure({ areas: [{ id: 'feature-flags', name: 'Feature flags' }] });
+    const reads = vi.spyOn(t.store, 'readEvents');
+    const overview = await get<OrgOverview>(t, '/admin/org/overview');
+    expect(overview.rows).toHaveLength(3);
+    // Whole-history reads: each row's own history, and one approaches read per team, shared by
+    // every row's signals (one per row and team before, n² for the overview).
+    const wholeHistory = reads.mock.calls.filter(([, query]) => query?.from === undefined);
+    expect(wholeHistory.map(([teamId]) => teamId).sort()).toEqual(
+      [t.payments.id, t.payments.id, t.platform.id, t.platform.id, t.search.id, t.search.id].sort(),
+    );
   });
 });
 
