@@ -67,25 +67,14 @@ export async function openBrowsers(
 ): Promise<Browsers> {
   // The e2e support module reads the extension's directory when it is first imported.
   process.env.AA_EXTENSION_DIR = extensionDir;
-  const { connectExtension, launchWithExtension } = await import('../test/e2e/support/browser');
+  const { CHROMIUM_OPTIONS, connectExtension, launchWithExtension } = await import(
+    '../test/e2e/support/browser'
+  );
   const { startApiServer } = await import('../test/e2e/support/api-server');
   const [api, extension, plainBrowser] = await Promise.all([
     startApiServer(),
     launchWithExtension(),
-    // The flags of test/e2e/support/browser.ts, without the extension's.
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }),
+    chromium.launch(CHROMIUM_OPTIONS),
   ]);
   const team = await api.createTeam('Bench');
   await seed(api, team);

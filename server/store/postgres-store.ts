@@ -508,7 +508,9 @@ class MonthCache<Entry extends MonthEntry> {
 
   /** Keeps months the caller loaded itself (`entries[i]` is month `months[i]`). */
   keep(teamId: string, months: readonly string[], entries: readonly Entry[]): void {
-    months.forEach((month, i) => this.cache.set(`${teamId}/${month}`, entries[i] as Entry));
+    months.forEach((month, i) => {
+      this.cache.set(`${teamId}/${month}`, entries[i] as Entry);
+    });
   }
 
   /** The team's months, each holding at least the rows the caller just counted in it. */

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppEvent } from '../../shared/events';
 import { type ApiServer, startApiServer, type TeamCreated } from './support/api-server';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { type ExtensionBrowser, launchWithExtension, serveCalendarFixtures } from './support/browser';
 
 /**
  * The calendars in Chromium with the built extension against the real API, on fixture pages that
@@ -23,7 +21,6 @@ declare const window: Window & {
   };
 };
 
-const FIXTURES = path.resolve(import.meta.dirname, 'fixtures/calendar');
 const GOOGLE_WEEK = 'https://calendar.google.com/calendar/u/0/r/week/2026/11/23';
 const OUTLOOK_WEEK = 'https://outlook.office.com/calendar/view/week';
 const CALENDAR = 'jane@example.com';
@@ -79,19 +76,6 @@ const exportedText = async () =>
 /** The API takes meeting times at most a day ahead; later ones wait in the extension (see tag-ledger.ts). */
 const sendableNow = (end: string) => Date.parse(end) <= Date.now() + 24 * 3_600_000 - 10 * 60_000;
 
-async function serveFixtures(context: BrowserContext) {
-  const serve = (fixture: string) => async (route: Parameters<Parameters<BrowserContext['route']>[1]>[0]) => {
-    if (route.request().resourceType() !== 'document') {
-      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixtures' });
-      return;
-    }
-    const body = await readFile(path.join(FIXTURES, fixture), 'utf8');
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  };
-  await context.route('https://calendar.google.com/**', serve('google-calendar.html'));
-  await context.route('https://outlook.office.com/**', serve('outlook-week.html'));
-}
-
 const setServerUrl = (serverUrl: string) =>
   browser.serviceWorker.evaluate((url) => chrome.storage.local.set({ serverUrl: url }), serverUrl);
 
@@ -111,7 +95,7 @@ beforeAll(async () => {
       chrome.storage.local.set({ serverUrl, teamToken, team: { teamId, teamName: 'Checkout' } }),
     [api.url, team.token, team.id],
   );
-  await serveFixtures(browser.context);
+  await serveCalendarFixtures(browser.context);
 });
 
 afterAll(async () => {

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { IndicatorsResponse, OpenBlocker } from '../../shared/api';
 import { type ApiServer, startApiServer, type TeamCreated } from './support/api-server';
 import { connectExtension, type ExtensionBrowser, launchWithExtension } from './support/browser';
+import {
+  JIRA_BOARD as BOARD,
+  type JiraIssue,
+  JIRA_SITE as SITE,
+  serveJiraFixtures,
+} from './support/jira-site';
 
 /**
  * The Jira widget and board badges, built extension in Chromium against the real API, on fixture
@@ -24,23 +28,13 @@ declare const chrome: {
   };
 };
 
-const SITE = 'https://acme.atlassian.net';
-const BOARD = '/jira/software/c/projects/PAY/boards/1';
-const FIXTURES = path.join(import.meta.dirname, 'fixtures/jira');
 const HOST = 'aligned-autonomy-jira';
 const POLL = { timeout: 10_000, interval: 100 };
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CARD_COUNT = 200;
 
-interface Issue {
-  summary: string;
-  description: string;
-  labels: string[];
-  flagged: boolean;
-}
-
 /** Page text that must stay in the browser. */
-const ISSUES: Record<string, Issue> = {
+const ISSUES: Record<string, JiraIssue> = {
   'PAY-7': {
     summary: 'Migrate the card vault to the new HSM cluster',
     description: 'Vendor contract 4471 needs the CISO signature before cut-over',
@@ -70,133 +64,26 @@ const ISSUES: Record<string, Issue> = {
     description: 'Escalation currently reaches the VP after 10 minutes',
     labels: [],
     flagged: false,
+    unknownLayout: true,
+    offBoard: true,
   },
 };
 /** Everything the issues show but the experiment labels, which are the extension's own setting. */
 const SECRET_TEXT = Object.values(ISSUES).flatMap((issue) => [
   issue.summary,
   issue.description,
-  ...issue.labels.filter((label) => label !== 'experiment' && label !== 'spike'),
+  ...(issue.labels ?? []).filter((label) => label !== 'experiment' && label !== 'spike'),
 ]);
 
-const issueOf = (key: string): Issue =>
-  ISSUES[key] ?? { summary: `Filler work item ${key}`, description: '', labels: [], flagged: false };
-
-const fixtureCache = new Map<string, Promise<string>>();
-function fixture(name: string): Promise<string> {
-  let text = fixtureCache.get(name);
-  if (!text) {
-    text = readFile(path.join(FIXTURES, name), 'utf8');
-    fixtureCache.set(name, text);
-  }
-  return text;
-}
-
-async function fill(name: string, values: Record<string, string>): Promise<string> {
-  return (await fixture(name)).replaceAll(/\{\{(\w+)\}\}/g, (_, field: string) => values[field] ?? '');
-}
-
-/** `current`: today's `data-testid` and header id; `older`: `data-test-id`, and a header without its id. */
-type Variant = 'current' | 'older';
-
-function issueView(key: string, variant: Variant): Promise<string> {
-  const issue = issueOf(key);
-  const attr = variant === 'current' ? 'data-testid' : 'data-test-id';
-  return fill('issue-view.html', {
-    attr,
-    headerId: variant === 'current' ? ' id="jira-issue-header"' : '',
-    key,
-    summary: issue.summary,
-    description: issue.description,
-    flag: issue.flagged
-      ? `<div ${attr}="issue.views.issue-base.foundation.flagged-banner.flagged" role="note">⚑ Flagged</div>`
-      : '',
-    labels: issue.labels
-      .map((label) => `<a href="/issues/?jql=labels%20%3D%20%22${label}%22">${label}</a>`)
-      .join(' '),
-  });
-}
-
-async function panel(key: string | null, variant: Variant): Promise<string> {
-  if (!key) return '';
-  const attr = variant === 'current' ? 'data-testid' : 'data-test-id';
-  return fill('panel.html', { attr, issue: await issueView(key, variant) });
-}
-
-const cardKeys = Array.from({ length: CARD_COUNT }, (_, index) => `PAY-${index + 1}`);
-
-async function boardColumns(): Promise<string> {
-  const cards = await Promise.all(
-    cardKeys.map((key, index) =>
-      fill('card.html', { key, id: String(10_000 + index), summary: issueOf(key).summary }),
-    ),
-  );
-  const third = Math.ceil(cards.length / 3);
-  return [0, 1, 2]
-    .map(
-      (column) =>
-        `<div class="board-column">${cards.slice(column * third, (column + 1) * third).join('')}</div>`,
-    )
-    .join('');
-}
-
-async function backlogRows(): Promise<string> {
-  const rows = await Promise.all(
-    cardKeys.slice(0, 30).map((key) => fill('backlog-row.html', { key, summary: issueOf(key).summary })),
-  );
-  return rows.join('');
-}
-
-/** Jira's page around a view. */
-function shell(values: { title: string; page: string; variant: Variant; main: string; layout?: string }) {
-  const { title, page, variant, main, layout = '' } = values;
-  return fill('page.html', {
-    title,
-    page,
-    attr: variant === 'current' ? 'data-testid' : 'data-test-id',
-    main,
-    layout,
-  });
-}
-
-async function page(url: URL): Promise<string | null> {
-  const selected = url.searchParams.get('selectedIssue');
-  const browse = /^\/browse\/([A-Z]+-\d+)$/.exec(url.pathname)?.[1];
-  const panelKey = /^\/__fixture\/panel\/([A-Z]+-\d+)$/.exec(url.pathname)?.[1];
-  if (panelKey) return panel(panelKey, url.searchParams.get('page') === 'backlog' ? 'older' : 'current');
-  if (browse) {
-    const { summary, description } = issueOf(browse);
-    if (browse.startsWith('OPS-'))
-      return fill('issue-unknown-layout.html', { key: browse, summary, description });
-    const main = await issueView(browse, 'current');
-    return shell({ title: `[${browse}] ${summary}`, page: 'issue', variant: 'current', main });
-  }
-  if (url.pathname === BOARD) {
-    const main = await fill('board.html', {
-      columns: await boardColumns(),
-      panel: await panel(selected, 'current'),
-    });
-    return shell({ title: 'PAY board', page: 'board', variant: 'current', main, layout: 'board-with-panel' });
-  }
-  if (url.pathname === `${BOARD}/backlog`) {
-    const main = await fill('backlog.html', {
-      rows: await backlogRows(),
-      panel: await panel(selected, 'older'),
-    });
-    return shell({
-      title: 'PAY backlog',
-      page: 'backlog',
-      variant: 'older',
-      main,
-      layout: 'board-with-panel',
-    });
-  }
-  return null;
-}
-
-const ASSETS: Record<string, string> = {
-  '/__fixture/jira-fixture.js': 'text/javascript',
-  '/__fixture/jira-fixture.css': 'text/css',
+/** A board as long as a real one: the issues above among filler cards. */
+const BOARD_ISSUES: Record<string, JiraIssue> = {
+  ...Object.fromEntries(
+    Array.from({ length: CARD_COUNT }, (_, index) => `PAY-${index + 1}`).map((key) => [
+      key,
+      { summary: `Filler work item ${key}`, description: '' },
+    ]),
+  ),
+  ...ISSUES,
 };
 
 let api: ApiServer;
@@ -229,20 +116,7 @@ beforeAll(async () => {
   [api, browser] = await Promise.all([startApiServer(), launchWithExtension()]);
   team = await api.createTeam('Payments');
   await teammateFlags();
-  await browser.context.route(`${SITE}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const asset = ASSETS[url.pathname];
-    if (asset) {
-      await route.fulfill({ contentType: asset, body: await fixture(path.basename(url.pathname)) });
-      return;
-    }
-    const html = await page(url);
-    await route.fulfill(
-      html === null
-        ? { status: 404, contentType: 'text/plain', body: 'not in the fixtures' }
-        : { status: 200, contentType: 'text/html; charset=utf-8', body: html },
-    );
-  });
+  await serveJiraFixtures(browser.context, BOARD_ISSUES);
   browser.context.on('request', (request) => {
     if (!request.url().startsWith(api.url)) return;
     apiRequests.push({ method: request.method(), url: request.url(), body: request.postData() ?? '' });

@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+import {
+  type BrowserContext,
+  chromium,
+  type LaunchOptions,
+  type Page,
+  type Route,
+  type Worker,
+} from 'playwright-core';
 
 /** Debian's Chromium with the built extension loaded, as a user would load it unpacked. */
 
@@ -11,7 +18,21 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const EXTENSION_DIR = process.env.AA_EXTENSION_DIR
   ? path.resolve(process.env.AA_EXTENSION_DIR)
   : path.join(ROOT, '.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Headless Debian Chromium kept quiet: no sandbox (containers), no background traffic of its own. */
+export const CHROMIUM_OPTIONS = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+} satisfies LaunchOptions;
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -29,16 +50,9 @@ export async function launchWithExtension(options: { userDataDir?: string } = {}
   }
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'aa-e2e-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+    ...CHROMIUM_OPTIONS,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_OPTIONS.args,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],

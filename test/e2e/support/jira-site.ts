@@ -19,6 +19,8 @@ export interface JiraIssue {
   /** Jira's own flag banner is shown. */
   flagged?: boolean;
   unknownLayout?: boolean;
+  /** In another project: only its own page shows it, not the board or the backlog. */
+  offBoard?: boolean;
 }
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/jira');
@@ -73,7 +75,7 @@ export async function serveJiraFixtures(
   const shell = (title: string, page: string, variant: Variant, main: string, layout = '') =>
     fill('page.html', { title, page, attr: attrOf(variant), main, layout });
 
-  const keys = Object.keys(issues);
+  const keys = Object.keys(issues).filter((key) => !issues[key]?.offBoard);
   const cards = async () => {
     const all = await Promise.all(
       keys.map((key, index) =>
