@@ -1,7 +1,6 @@
 import type { BlockerKind } from '../../../shared/vocabulary';
-import type { EventInput, FactOfType } from '../facts';
+import type { FactOfType } from '../facts';
 import { HOUR_MS } from '../time';
-import { factsOfTypes } from './order';
 
 /** One stretch of waiting: from a flag to the first resolution after it. */
 export interface BlockerEpisode {
@@ -19,11 +18,6 @@ export interface BlockerEpisode {
  * resolution is the blocker coming back, a new episode. A resolution with no open flag (its flag
  * predates the loaded events, or a skewed clock put it first) closes nothing.
  */
-export function projectBlockers(events: EventInput): BlockerEpisode[] {
-  return foldBlockers(factsOfTypes(events, ['blocker.flagged', 'blocker.resolved']));
-}
-
-/** `projectBlockers` over a stream already selected and in order. */
 export function foldBlockers(
   facts: readonly FactOfType<'blocker.flagged' | 'blocker.resolved'>[],
 ): BlockerEpisode[] {

@@ -1,5 +1,4 @@
-import type { EventInput, FactOfType } from '../facts';
-import { factsOfTypes } from './order';
+import type { FactOfType } from '../facts';
 
 export interface Contribution {
   /** The pull request, lower-cased: GitHub names are case-insensitive. */
@@ -9,11 +8,6 @@ export interface Contribution {
 }
 
 /** Each pull request once, when it was first recorded, however many team members recorded it. */
-export function projectContributions(events: EventInput): Contribution[] {
-  return foldContributions(factsOfTypes(events, ['contribution.recorded']));
-}
-
-/** `projectContributions` over a stream already selected and in order. */
 export function foldContributions(facts: readonly FactOfType<'contribution.recorded'>[]): Contribution[] {
   const contributions = new Map<string, Contribution>();
   for (const { subject, repo, at } of facts) {

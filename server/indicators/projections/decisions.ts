@@ -1,6 +1,5 @@
 import type { DecisionLevel, DecisionType } from '../../../shared/vocabulary';
-import type { EventInput, FactOfType } from '../facts';
-import { factsOfTypes } from './order';
+import type { FactOfType } from '../facts';
 
 export interface DecisionState {
   decisionId: string;
@@ -14,11 +13,6 @@ export interface DecisionState {
  * Each step of a decision happens once: the first `opened`, `decided` and `implemented` of a
  * decision id count and repeats (a second device, a retry with a new id) are ignored.
  */
-export function projectDecisions(events: EventInput): DecisionState[] {
-  return foldDecisions(factsOfTypes(events, ['decision.opened', 'decision.decided', 'decision.implemented']));
-}
-
-/** `projectDecisions` over a stream already selected and in order. */
 export function foldDecisions(
   facts: readonly FactOfType<'decision.opened' | 'decision.decided' | 'decision.implemented'>[],
 ): DecisionState[] {

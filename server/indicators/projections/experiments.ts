@@ -1,5 +1,4 @@
-import type { EventInput, FactOfType } from '../facts';
-import { factsOfTypes } from './order';
+import type { FactOfType } from '../facts';
 
 export interface ExperimentState {
   experimentId: string;
@@ -9,11 +8,6 @@ export interface ExperimentState {
 }
 
 /** The first start and the first conclusion of each experiment id; repeats are ignored. */
-export function projectExperiments(events: EventInput): ExperimentState[] {
-  return foldExperiments(factsOfTypes(events, ['experiment.started', 'experiment.concluded']));
-}
-
-/** `projectExperiments` over a stream already selected and in order. */
 export function foldExperiments(
   facts: readonly FactOfType<'experiment.started' | 'experiment.concluded'>[],
 ): ExperimentState[] {

@@ -31,7 +31,8 @@ const folded = new WeakMap<readonly EventFact[], { latest: number; projection: P
 
 /**
  * Folds the events that happened before `asOf`: a window's figures depend only on what was known
- * at its end, whatever else the caller happened to load.
+ * at its end, whatever else the caller happened to load. Each fold takes its stream of facts in
+ * the order they happened.
  */
 export function project(input: EventInput, asOf = Number.POSITIVE_INFINITY): Projection {
   const facts = factsOf(input);

@@ -1,7 +1,6 @@
 import type { MeetingCategory } from '../../../shared/vocabulary';
-import type { EventInput, FactOfType } from '../facts';
+import type { FactOfType } from '../facts';
 import { MINUTE_MS } from '../time';
-import { factsOfTypes } from './order';
 
 export interface TaggedMeeting {
   meetingId: string;
@@ -15,11 +14,6 @@ export interface TaggedMeeting {
  * times (it was re-tagged or moved), and an untag later than that tag removes it (declined,
  * deleted, tagged by mistake) until a later tag brings it back.
  */
-export function projectMeetings(events: EventInput): TaggedMeeting[] {
-  return foldMeetings(factsOfTypes(events, ['meeting.tagged', 'meeting.untagged']));
-}
-
-/** `projectMeetings` over a stream already selected and in order. */
 export function foldMeetings(
   facts: readonly FactOfType<'meeting.tagged' | 'meeting.untagged'>[],
 ): TaggedMeeting[] {

@@ -1,6 +1,5 @@
 import type { SurveyKey } from '../../../shared/vocabulary';
-import type { EventInput, FactOfType } from '../facts';
-import { factsOfTypes } from './order';
+import type { FactOfType } from '../facts';
 
 export interface SurveyAnswer {
   period: string;
@@ -11,11 +10,6 @@ export interface SurveyAnswer {
 }
 
 /** One answer per (period, respondent): a later answer replaces the earlier one. */
-export function projectSurvey(events: EventInput): SurveyAnswer[] {
-  return foldSurvey(factsOfTypes(events, ['survey.answered']));
-}
-
-/** `projectSurvey` over a stream already selected and in order. */
 export function foldSurvey(facts: readonly FactOfType<'survey.answered'>[]): SurveyAnswer[] {
   const answers = new Map<string, SurveyAnswer>();
   for (const { period, respondent, at, scores } of facts) {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../../server/indicators/facts';
 import { project } from '../../../server/indicators/projections';
-import { projectBlockers } from '../../../server/indicators/projections/blockers';
-import { projectContributions } from '../../../server/indicators/projections/contributions';
-import { projectDecisions } from '../../../server/indicators/projections/decisions';
-import { projectExperiments } from '../../../server/indicators/projections/experiments';
-import { projectMeetings } from '../../../server/indicators/projections/meetings';
-import { chronological } from '../../../server/indicators/projections/order';
-import { projectSurvey } from '../../../server/indicators/projections/survey';
+import { factsOfTypes } from '../../../server/indicators/projections/order';
+import type { StoredEvent } from '../../../server/store/types';
 import {
   answer,
   conclude,
@@ -24,6 +19,12 @@ import {
 } from './fixtures';
 
 const at = (iso: string) => Date.parse(iso);
+const projectBlockers = (events: StoredEvent[]) => project(events).blockers;
+const projectMeetings = (events: StoredEvent[]) => project(events).meetings;
+const projectDecisions = (events: StoredEvent[]) => project(events).decisions;
+const projectExperiments = (events: StoredEvent[]) => project(events).experiments;
+const projectContributions = (events: StoredEvent[]) => project(events).contributions;
+const projectSurvey = (events: StoredEvent[]) => project(events).survey;
 
 describe('ordering', () => {
   it('orders by the instant, not the text, then by id', () => {
@@ -31,7 +32,9 @@ describe('ordering', () => {
     const early = drift('2026-03-10T09:00:00Z');
     const tieB = { ...drift('2026-03-10T07:00:00Z'), id: '00000000-0000-4000-8000-00000000000b' };
     const tieA = { ...drift('2026-03-10T07:00:00Z'), id: '00000000-0000-4000-8000-00000000000a' };
-    expect(chronological([early, late, tieB, tieA], ['drift.reported'])).toEqual([tieA, tieB, late, early]);
+    expect(factsOfTypes([early, late, tieB, tieA], ['drift.reported']).map((fact) => fact.id)).toEqual(
+      [tieA, tieB, late, early].map((event) => event.id),
+    );
   });
 });
 
