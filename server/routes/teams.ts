@@ -73,6 +73,12 @@ export function teamRoutes(now: () => Date) {
     const { from, to } = resolveWindow(query, now());
     return loadTeamReport(c.var.store, team, from, to);
   };
+  /** For figures that need only the engine's facts: no signals, no other teams' data. */
+  const facts = async (c: Context<AppEnv>, teamId: string, query: z.infer<typeof windowQuerySchema>) => {
+    const team = await authorizedTeam(c, teamId);
+    const { from, to } = resolveWindow(query, now());
+    return loadTeamFacts(c.var.store, team, from, to);
+  };
   const windowOf = (r: { ctx: { teamId: string; from: Date; to: Date } }) => ({
     teamId: r.ctx.teamId,
     from: r.ctx.from.toISOString(),
@@ -123,8 +129,8 @@ export function teamRoutes(now: () => Date) {
         trendsResponseSchema,
       ),
       async (c) => {
-        const r = await report(c, c.req.valid('param').teamId, c.req.valid('query'));
-        return c.json({ ...windowOf(r), trends: computeTrends(r.events, r.ctx) }, 200);
+        const r = await facts(c, c.req.valid('param').teamId, c.req.valid('query'));
+        return c.json({ ...windowOf(r), trends: computeTrends(r.facts, r.ctx) }, 200);
       },
     )
     .openapi(
@@ -134,8 +140,8 @@ export function teamRoutes(now: () => Date) {
         z.object({ teamId: z.string(), markdown: z.string() }),
       ),
       async (c) => {
-        const r = await report(c, c.req.valid('param').teamId, c.req.valid('query'));
-        return c.json({ teamId: r.ctx.teamId, markdown: weeklyCheckin(r.events, r.ctx) }, 200);
+        const r = await facts(c, c.req.valid('param').teamId, c.req.valid('query'));
+        return c.json({ teamId: r.ctx.teamId, markdown: weeklyCheckin(r.facts, r.ctx) }, 200);
       },
     )
     .openapi(
