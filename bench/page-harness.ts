@@ -16,10 +16,12 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * The extension as users get it: a production build (`wxt build --mode x` would bundle React's
  * development build), in its own output directory, with source maps beside it (the shipped files
  * differ only by their last comment, which the bundle figures leave out). AA_EXTENSION_DIR
- * measures an existing build instead.
+ * measures an existing build instead; BENCH_BUILD_NAME names the output directory, so that
+ * benches run side by side do not overwrite each other's build.
  */
 export async function buildExtension(): Promise<string> {
   if (process.env.AA_EXTENSION_DIR) return path.resolve(process.env.AA_EXTENSION_DIR);
+  const outDir = `chrome-mv3-bench${process.env.BENCH_BUILD_NAME ? `-${process.env.BENCH_BUILD_NAME}` : ''}`;
   const quiet = () => undefined;
   // WXT's progress spinner writes straight to stdout, between the bench's tables.
   const write = process.stdout.write;
@@ -28,7 +30,7 @@ export async function buildExtension(): Promise<string> {
     await build({
       root: ROOT,
       mode: 'production',
-      outDirTemplate: 'chrome-mv3-bench',
+      outDirTemplate: outDir,
       vite: () => ({ build: { sourcemap: true }, logLevel: 'error' }),
       logger: {
         debug: quiet,
@@ -44,7 +46,7 @@ export async function buildExtension(): Promise<string> {
   } finally {
     process.stdout.write = write;
   }
-  return path.join(ROOT, '.output/chrome-mv3-bench');
+  return path.join(ROOT, '.output', outDir);
 }
 
 export interface Browsers {
