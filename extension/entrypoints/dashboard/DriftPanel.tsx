@@ -6,6 +6,7 @@ import { DECISION_LEVEL_TEXT, DECISION_TYPE_TEXT } from '../../components/labels
 import { StatusText } from '../../components/StatusText';
 import type { ApiClient } from '../../lib/api-client';
 import { formatValue } from '../../ui/format';
+import { TeamSelect } from './TeamSelect';
 import { useApi } from './use-api';
 import { toReportWindow, type WindowChoice } from './window-choice';
 
@@ -40,18 +41,13 @@ export function DriftPanel({
   const picker = (side: 'a' | 'b', label: string) => (
     <>
       <label htmlFor={`${id}-${side}`}>{label}</label>
-      <select
+      <TeamSelect
         id={`${id}-${side}`}
-        data-testid={`drift-team-${side}`}
+        testId={`drift-team-${side}`}
+        teams={teams}
         value={pair[side]}
-        onChange={(event) => setPair({ ...pair, [side]: event.target.value })}
-      >
-        {teams.map((team) => (
-          <option key={team.teamId} value={team.teamId}>
-            {team.teamName}
-          </option>
-        ))}
-      </select>
+        onChange={(teamId) => setPair({ ...pair, [side]: teamId })}
+      />
     </>
   );
   return (

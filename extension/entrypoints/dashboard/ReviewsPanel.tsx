@@ -3,6 +3,7 @@ import { FailureNotice } from '../../components/FailureNotice';
 import { MarkdownDocument } from '../../components/MarkdownDocument';
 import type { ApiClient, ApiResult } from '../../lib/api-client';
 import { recentMonths, recentQuarters } from './periods';
+import { TeamSelect } from './TeamSelect';
 import { useApi } from './use-api';
 
 /**
@@ -66,18 +67,13 @@ export function ReviewsPanel({
         {teams.length > 1 && (
           <>
             <label htmlFor={`${id}-team`}>of</label>
-            <select
+            <TeamSelect
               id={`${id}-team`}
-              data-testid="review-team"
+              testId="review-team"
+              teams={teams}
               value={teamId}
-              onChange={(event) => setTeamId(event.target.value)}
-            >
-              {teams.map((team) => (
-                <option key={team.teamId} value={team.teamId}>
-                  {team.teamName}
-                </option>
-              ))}
-            </select>
+              onChange={setTeamId}
+            />
           </>
         )}
         <label htmlFor={`${id}-period`}>for</label>

@@ -3,6 +3,7 @@ import { ROADMAP_MONTHS, type RoadmapStatus } from '../../../shared/org';
 import { FailureNotice } from '../../components/FailureNotice';
 import type { ApiFailure, ApiResult } from '../../lib/api-client';
 import { formatTime } from '../../ui/format';
+import { TeamSelect } from './TeamSelect';
 
 /**
  * Seed 000 "Transition Roadmap": where the organisation is (phase and month from the start
@@ -75,18 +76,13 @@ export function RoadmapPanel({
       </p>
       <form className="row tick-as" aria-label="Tick items" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor={`${id}-team`}>Tick items for</label>
-        <select
+        <TeamSelect
           id={`${id}-team`}
-          data-testid="roadmap-team"
+          testId="roadmap-team"
+          teams={teams}
           value={teamId}
-          onChange={(event) => setTeamId(event.target.value)}
-        >
-          {teams.map((team) => (
-            <option key={team.teamId} value={team.teamId}>
-              {team.teamName}
-            </option>
-          ))}
-        </select>
+          onChange={setTeamId}
+        />
         <label htmlFor={`${id}-by`}>as</label>
         <input
           id={`${id}-by`}
