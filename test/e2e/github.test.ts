@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { IndicatorsResponse, OpenBlocker } from '../../shared/api';
 import { type ApiServer, startApiServer, type TeamCreated } from './support/api-server';
 import { type ExtensionBrowser, launchWithExtension, serveGitHubFixtures } from './support/browser';
+import { recordDecisionAndExperiment } from './support/widget-actions';
 
 /**
  * The GitHub integration in Chromium against fixture pages of GitHub's real DOM: the classic and
@@ -279,13 +280,7 @@ describe('GitHub pull requests and issues', () => {
   });
 
   test('decisions and experiments on an issue, as on Jira: needed, decided, implemented; started', async () => {
-    await page.getByTestId('aa-decision-needed').click();
-    await page.getByTestId('aa-decision-level').selectOption('consultative');
-    await page.getByTestId('aa-decision-submit').click();
-    await page.getByTestId('aa-decision-decided').click();
-    await page.getByTestId('aa-decision-implemented').click();
-    await page.getByTestId('aa-decision-done').waitFor();
-    await page.getByTestId('aa-experiment-start').click();
+    await recordDecisionAndExperiment(page);
     await page.getByTestId('aa-experiment-conclude').waitFor();
 
     const about = (events: Record<string, unknown>[]) =>

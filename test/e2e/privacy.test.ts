@@ -17,6 +17,7 @@ import {
   serveGitHubFixtures,
 } from './support/browser';
 import { JIRA_BOARD, JIRA_SITE, type JiraIssue, serveJiraFixtures } from './support/jira-site';
+import { recordDecisionAndExperiment } from './support/widget-actions';
 
 /**
  * Privacy, end to end: every host fixture is loaded, every widget action the extension offers there
@@ -156,13 +157,7 @@ afterAll(async () => {
  * shared with another team: every action the Jira and GitHub widgets offer beside blockers.
  */
 async function decideExperimentShare(page: Page) {
-  await page.getByTestId('aa-decision-needed').click();
-  await page.getByTestId('aa-decision-level').selectOption('consultative');
-  await page.getByTestId('aa-decision-submit').click();
-  await page.getByTestId('aa-decision-decided').click();
-  await page.getByTestId('aa-decision-implemented').click();
-  await page.getByTestId('aa-decision-done').waitFor();
-  await page.getByTestId('aa-experiment-start').click();
+  await recordDecisionAndExperiment(page);
   await page.getByTestId('aa-experiment-conclude').click();
   await expect.poll(() => page.getByTestId('aa-experiment').count(), POLL).toBe(0);
   await page.getByTestId('aa-share-open').click();
