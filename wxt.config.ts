@@ -29,6 +29,8 @@ const PREACT_ALIASES = [
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  // Beside the code it ships with (the toolbar icons), not in a top-level folder of its own.
+  publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {

@@ -21,9 +21,8 @@ const DIGEST_HOUR = 9;
 const DIGEST_MAX = 5;
 const BLOCKER_NOTIFICATION = 'aligned-autonomy:blocker:';
 const MORE_NOTIFICATION = 'aligned-autonomy:digest-more';
-/** A 48 px "!" in the warning colour: notifications need an icon and the extension ships none yet. */
-const ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAr0lEQVR42u3aSwqAMAwE0NzWO3lZXYqgUsl3hgm4dp5Iq0nNVFftmx0rF2TocRhv8DZIdPAySHbwVEh1+FBEV/gQRHd4F8Jzw7cqQ3ifWAbgFwIaEPHOZgGWENCAqFUjE/CJgAZErtvZgEeEAJ2A6K2/AnBDCCCAAAIIIAA0QN9CEzoV8AAkBO8vpboSEwDqzE0AwDd3KdrrFAMOihETxZCPYsxKM+imOWpAc9iju06NRUJL9des4gAAAABJRU5ErkJggg==';
+/** The extension's own icon: notifications need one. */
+const ICON = '/icon-128.png';
 
 /** Approval blockers open longer than 48 hours, longest waiting first. */
 export function staleApprovals(blockers: OpenBlocker[], now: number = Date.now()): OpenBlocker[] {
@@ -101,7 +100,7 @@ export async function showDigest(now: number = Date.now()): Promise<void> {
   for (const blocker of stale.slice(0, DIGEST_MAX)) {
     await browser.notifications.create(`${BLOCKER_NOTIFICATION}${blocker.subject}`, {
       type: 'basic',
-      iconUrl: ICON,
+      iconUrl: browser.runtime.getURL(ICON),
       title: `Waiting on approval for ${waited(blocker.flaggedAt, now)}`,
       message: `${blocker.subject.replace(/^(jira|github):/, '')}${blocker.waitingOn ? ` — waiting on ${blocker.waitingOn}` : ''}. Click to open it.`,
     });
@@ -109,7 +108,7 @@ export async function showDigest(now: number = Date.now()): Promise<void> {
   if (stale.length > DIGEST_MAX) {
     await browser.notifications.create(MORE_NOTIFICATION, {
       type: 'basic',
-      iconUrl: ICON,
+      iconUrl: browser.runtime.getURL(ICON),
       title: `${stale.length - DIGEST_MAX} more approval waits over 48 hours`,
       message: 'Click to see them all on the dashboard.',
     });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
@@ -26,6 +28,8 @@ import type { OpenBlocker } from '../../../shared/api';
 import type { AppEvent } from '../../../shared/events';
 import { seedEvents } from './popup-dashboard-seed';
 import { startFakeServer } from './popup-dashboard-server';
+
+const PUBLIC_DIR = path.resolve(import.meta.dirname, '../../../extension/public');
 
 /** The background side of the popup's actions and nudges: intents, survey, badge, notifications. */
 
@@ -225,12 +229,21 @@ describe('nudges', () => {
     await showDigest();
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
     await dailyDigestItem.setValue(true);
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
     await showDigest();
     const shown = await fakeBrowser.notifications.getAll();
     expect(Object.keys(shown)).toEqual([
       'aligned-autonomy:blocker:jira:PAY-101',
       'aligned-autonomy:blocker:github:acme/payments#7',
     ]);
+    // Chrome shows no notification without an icon: the extension's own, which it ships.
+    // `create` is overloaded; the calls here all pass (id, options).
+    const icons = created.mock.calls.map((call) => {
+      const options = (call as unknown[])[1] as { iconUrl?: string };
+      return new URL(String(options.iconUrl)).pathname;
+    });
+    expect(icons).toHaveLength(2);
+    for (const icon of icons) expect(existsSync(path.join(PUBLIC_DIR, icon))).toBe(true);
     const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
     await openFromNotification('aligned-autonomy:blocker:jira:PAY-101');
     await openFromNotification('aligned-autonomy:blocker:github:acme/payments#7');
