@@ -1,5 +1,4 @@
 import { defineConfig } from 'wxt';
-import { SELF_HOSTED_JIRA_PAGES } from './extension/lib/jira-sites';
 
 /** Host pages the widgets live on (SPEC "Hosts the widgets live on"); nothing else is requested. */
 export const HOST_MATCHES = [
@@ -26,6 +25,23 @@ const PREACT_ALIASES = [
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
 ];
 
+/**
+ * The GitHub and Jira scripts (content scripts and widgets), whose only extension API is
+ * `runtime.sendMessage` through `lib/messages.ts`: they use the browser's own promise API instead of
+ * webextension-polyfill, a seventh of what every page of the host would otherwise compile
+ * (`sendMessage` unwraps the polyfilled background's rejections).
+ */
+const NATIVE_BROWSER_SCRIPTS = ['github', 'jira', 'github-widget', 'jira-widget'];
+const NATIVE_BROWSER = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+
+/** The widgets' own scripts (see `extension/lib/widget-scripts.ts`): built like content scripts. */
+const WIDGET_SCRIPTS = ['github-widget', 'jira-widget'];
+/**
+ * A widget's script runs where a widget shows, all of it at once: V8 then compiles every function
+ * in one go rather than pre-parsing each and parsing it again on its first call.
+ */
+const COMPILE_ALL_AT_ONCE = '//# allFunctionsCalledOnLoad';
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
@@ -34,11 +50,26 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      if (
+        !entrypoints.every(
+          (entrypoint) => entrypoint.type === 'content-script' || WIDGET_SCRIPTS.includes(entrypoint.name),
+        )
+      )
+        return;
+      const output = config.build?.rollupOptions?.output;
+      if (
+        entrypoints.every((entrypoint) => WIDGET_SCRIPTS.includes(entrypoint.name)) &&
+        output &&
+        !Array.isArray(output)
+      )
+        output.postBanner = COMPILE_ALL_AT_ONCE;
       const alias = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,
         alias: [
+          ...(entrypoints.every((entrypoint) => NATIVE_BROWSER_SCRIPTS.includes(entrypoint.name))
+            ? [NATIVE_BROWSER]
+            : []),
           ...PREACT_ALIASES,
           ...(Array.isArray(alias)
             ? alias
@@ -60,20 +91,7 @@ export default defineConfig({
     // (Firefox) spells it differently.
     ...(manifestVersion === 2
       ? { optional_permissions: SELF_HOSTED_API }
-      : {
-          optional_host_permissions: SELF_HOSTED_API,
-          // The Jira widget's shadow root fetches its stylesheet, which a page may load only where
-          // listed; a self-hosted Jira can be any https site (or localhost). The dynamic URL changes
-          // every session, so other sites cannot probe for the extension with it. (MV2 lists no
-          // origins: its resources are reachable from any page already.)
-          web_accessible_resources: [
-            {
-              resources: ['content-scripts/jira.css'],
-              matches: SELF_HOSTED_JIRA_PAGES,
-              use_dynamic_url: true,
-            },
-          ],
-        }),
+      : { optional_host_permissions: SELF_HOSTED_API }),
     // Firefox asks the user to consent to what is sent at install (web-ext lint wants it declared):
     // actions taken on host pages and the keys, repos and meeting times they are about.
     ...(browser === 'firefox'

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Figure } from './api-bench';
@@ -16,9 +16,12 @@ const QUIET_RUNS = Number(process.env.BENCH_QUIET_RUNS ?? 3);
 /** The load bar of the page cost holds on every page, widget or not. */
 const QUIET_SCRIPT_BAR_MS = 15;
 
-/** Code that may run only where a widget shows: React, and the components drawn with it. */
-const isWidgetCode = (origin: string) =>
-  /^(react|react-dom|scheduler)$/.test(origin) || origin.endsWith('.tsx');
+/** The UI runtimes: React on the extension's pages, Preact (React's API) in the content scripts. */
+const uiRuntime = (origin: string): 'React' | 'Preact' | null =>
+  /^(react|react-dom|scheduler)$/.test(origin) ? 'React' : origin === 'preact' ? 'Preact' : null;
+
+/** Code that may run only where a widget shows: React or Preact, and the components drawn with them. */
+const isWidgetCode = (origin: string) => uiRuntime(origin) !== null || origin.endsWith('.tsx');
 
 const kB = (bytes: number) => bytes / 1024;
 const SOURCE_MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/;
@@ -124,6 +127,9 @@ async function entrypoints(dir: string): Promise<Entrypoint[]> {
   const found: Entrypoint[] = [];
   for (const script of manifest.content_scripts ?? [])
     for (const file of script.js ?? []) found.push({ name: file, files: [file] });
+  // The widgets' own scripts, which the background runs in a host page's frame where a widget shows.
+  for (const file of await readdir(dir))
+    if (file.endsWith('-widget.js')) found.push({ name: `${file} (widget, run on demand)`, files: [file] });
   if (manifest.background?.service_worker)
     found.push({ name: manifest.background.service_worker, files: [manifest.background.service_worker] });
   // Each page with the chunks it loads before it can draw anything.
@@ -147,17 +153,13 @@ async function shipped(dir: string, file: string): Promise<Shipped> {
   return { code, origins: await readOrigins(full, code) };
 }
 
-/** The biggest parts, by origin family: React, zod, the extension's own code, the rest. */
+/** The biggest parts, by origin family: React or Preact, zod, the extension's own code, the rest. */
 function parts(sizes: Map<string, number>, total: number): string {
   const families = new Map<string, number>();
   for (const [origin, size] of sizes) {
-    const family = /^(react|react-dom|scheduler)$/.test(origin)
-      ? 'React'
-      : origin === 'zod'
-        ? 'zod'
-        : /^(extension|shared)\//.test(origin)
-          ? 'own code'
-          : 'other libraries';
+    const family =
+      uiRuntime(origin) ??
+      (origin === 'zod' ? 'zod' : /^(extension|shared)\//.test(origin) ? 'own code' : 'other libraries');
     families.set(family, (families.get(family) ?? 0) + size);
   }
   const all = [...sizes.values()].reduce((sum, size) => sum + size, 0) || 1;
@@ -186,7 +188,7 @@ async function sizeFigures(dir: string): Promise<{ figures: Figure[]; scripts: M
         sizes.set(origin, (sizes.get(origin) ?? 0) + size);
     }
     const zod = sizes.get('zod') ?? 0;
-    const isContentScript = entry.name.startsWith('content-scripts/');
+    const isContentScript = entry.name.startsWith('content-scripts/') || entry.name.includes('-widget.js');
     figures.push({
       name: `bundle: ${entry.name}`,
       value: kB(gzipped),
@@ -285,7 +287,7 @@ export async function benchBundle(dir: string, browsers: Browsers): Promise<Figu
         name: `${quiet.host}, no widget (${quiet.what}) — widget code run`,
         value: widgetCode.length,
         unit: 'modules',
-        bar: '0 (React and the widgets load where a widget shows)',
+        bar: '0 (Preact and the widgets load where a widget shows)',
         ok: widgetCode.length === 0,
         note: widgetCode.length ? `ran: ${widgetCode.join(', ')}` : `ran only: ${ran.join(', ')}`,
       });

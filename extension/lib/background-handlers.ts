@@ -1,3 +1,4 @@
+import { browser, type PublicPath } from 'wxt/browser';
 import { syncCalendar } from '../hosts/calendar/calendar-background';
 import { recordContribution } from '../hosts/github/contributions';
 import { openBlockersOfSubjects } from './board-blockers';
@@ -14,10 +15,34 @@ import { flushNow } from './sender';
 import { experimentLabelItem, githubTeamRosterItem, hostSwitchesItem } from './settings';
 import { answerSurvey } from './survey';
 import { trackEvent } from './track';
+import { type WidgetScript, widgetFiles } from './widget-scripts';
 
 /** The background's answers to messages; `entrypoints/background.ts` only wires the listeners. */
 
-type Handlers = { [T in Message['type']]: (message: Extract<Message, { type: T }>) => Promise<Responses[T]> };
+/** Who asked: `tab` and `frameId` are set for content scripts. */
+export interface Sender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+type Handlers = {
+  [T in Message['type']]: (message: Extract<Message, { type: T }>, sender: Sender) => Promise<Responses[T]>;
+};
+
+/** Each widget's stylesheet, read once per background start (it is in the extension's own files). */
+const widgetCss = new Map<WidgetScript, Promise<string>>();
+
+function stylesheetOf(widget: WidgetScript): Promise<string> {
+  let css = widgetCss.get(widget);
+  if (!css) {
+    css = fetch(browser.runtime.getURL(widgetFiles(widget).stylesheet as PublicPath)).then((response) =>
+      response.text(),
+    );
+    widgetCss.set(widget, css);
+  }
+  return css;
+}
 
 const handlers: Handlers = {
   async track({ event }) {
@@ -58,16 +83,32 @@ const handlers: Handlers = {
   getExperimentLabel: async () => ({ label: await experimentLabelItem.getValue() }),
   answerPulse: ({ scores }) => answerPulse(scores, trackEvent),
   getOtherTeams: otherTeams,
+  /**
+   * Runs the widget's script in the content script's own world (scripting's default), in the frame
+   * that asked; the stylesheet goes back with the answer, as the page could not fetch it.
+   */
+  async loadWidget({ widget }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('Widgets load into tabs only');
+    const [css] = await Promise.all([
+      stylesheetOf(widget),
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: [widgetFiles(widget).script],
+      }),
+    ]);
+    return { css };
+  },
 };
 
 /**
  * `runtime.onMessage` listener. Messages from elsewhere get no answer; malformed ones are refused
  * with the validation error, so a bug in a content script shows up in its console.
  */
-export function handleMessage(message: unknown, sender: { id?: string }): Promise<unknown> | undefined {
+export function handleMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
   if (!isOwnSender(sender)) return undefined;
   const parsed = messageSchema.safeParse(message);
   if (!parsed.success) return Promise.reject(new Error(`Invalid message: ${parsed.error.message}`));
-  const handler = handlers[parsed.data.type] as (message: Message) => Promise<unknown>;
-  return handler(parsed.data);
+  const handler = handlers[parsed.data.type] as (message: Message, sender: Sender) => Promise<unknown>;
+  return handler(parsed.data, sender);
 }

@@ -13,9 +13,6 @@ export type JiraSiteResult =
 /** Plain http is only acceptable where nothing crosses a network: this machine. */
 const LOOPBACK = ['localhost', '127.0.0.1'];
 
-/** Every page a self-hosted Jira may be, as match patterns (the manifest lists the widget's stylesheet for them). */
-export const SELF_HOSTED_JIRA_PAGES = ['https://*/*', ...LOOPBACK.map((host) => `http://${host}/*`)];
-
 const MESSAGES: Record<JiraSiteError, string> = {
   invalid_url: 'That is not a web address. Enter your Jira’s base URL, for example https://jira.example.com.',
   insecure: 'Use https:// (plain http:// is accepted only for localhost).',

@@ -11,6 +11,7 @@ import {
 } from '../../shared/events';
 import { calendarSyncMessage } from '../hosts/calendar/calendar-protocol';
 import { WIDGET_HOSTS } from './settings';
+import { WIDGET_SCRIPTS } from './widget-scripts';
 
 /**
  * What content scripts and extension pages may ask the background, which validates every message
@@ -49,6 +50,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getExperimentLabel') }),
   z.strictObject({ type: z.literal('answerPulse'), scores: pulseAnswered.shape.scores }),
   z.strictObject({ type: z.literal('getOtherTeams') }),
+  z.strictObject({ type: z.literal('loadWidget'), widget: z.enum(WIDGET_SCRIPTS) }),
 ]);
 
 /** Only this extension's own scripts and pages; `externally_connectable` is not declared, this is defence in depth. */

@@ -44,10 +44,20 @@ export interface Responses {
   answerPulse: TrackResult & { period: string };
   /** The teams a share can name as its audience (all but this one). */
   getOtherTeams: OtherTeams;
+  /** The widget's script has run in the asking frame; its stylesheet, for the widget's shadow root. */
+  loadWidget: { css: string };
 }
 
 type TrackedListener = (event: AppEvent) => void;
-const trackedListeners = new Set<TrackedListener>();
+
+const TRACKED_LISTENERS = Symbol.for('aligned-autonomy.tracked-listeners');
+/**
+ * One set for the page's world, not one per bundle: a widget's own script (see
+ * `ui/widget-loader.ts`) records actions that the content script's board badges must hear.
+ */
+const world = globalThis as typeof globalThis & { [TRACKED_LISTENERS]?: Set<TrackedListener> };
+world[TRACKED_LISTENERS] ??= new Set();
+const trackedListeners = world[TRACKED_LISTENERS];
 
 /**
  * Hears every action this page records, whichever widget recorded it: a flag set in Jira's side
@@ -58,8 +68,27 @@ export function onTracked(listener: TrackedListener): () => void {
   return () => trackedListeners.delete(listener);
 }
 
+/**
+ * How webextension-polyfill in the background answers a handler's rejection. The GitHub and Jira
+ * content scripts call the browser's own API (see `wxt.config.ts`), which hands that object over
+ * as an answer: it is turned back into the rejection here.
+ */
+interface PolyfillRejection {
+  __mozWebExtensionPolyfillReject__: true;
+  message: string;
+}
+
+const isPolyfillRejection = (answer: unknown): answer is PolyfillRejection =>
+  typeof answer === 'object' && answer !== null && '__mozWebExtensionPolyfillReject__' in answer;
+
+async function ask(message: Message): Promise<unknown> {
+  const answer: unknown = await browser.runtime.sendMessage(message);
+  if (isPolyfillRejection(answer)) throw new Error(answer.message);
+  return answer;
+}
+
 export function sendMessage<M extends Message>(message: M): Promise<Responses[M['type']]> {
-  const answer: Promise<Responses[M['type']]> = browser.runtime.sendMessage(message);
+  const answer = ask(message) as Promise<Responses[M['type']]>;
   const sent: Message = message;
   if (sent.type === 'track') {
     answer.then(

@@ -1,5 +1,5 @@
+import { browser, type PublicPath } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 /**
  * Keeps exactly one widget on a single-page host: mounted where the page says it belongs, moved
@@ -37,7 +37,7 @@ export interface HostWidgetOptions<Page> {
    * the previous page's DOM is still on screen (the widget hides until it is replaced).
    */
   placementFor: (page: Page) => Placement | null | 'stale';
-  /** Loads the widget's code; a dynamic `import()`, so that it stays out of pages without a widget. */
+  /** Loads the widget's code (`loadView`, or a dynamic `import()`), kept out of pages without a widget. */
   view: () => Promise<CreateView<Page>>;
   /** The host's own soft-navigation events, dispatched on `document`. */
   navigationEvents: string[];
@@ -61,35 +61,79 @@ function isAt(host: HTMLElement, placement: Placement | null): boolean {
   return host.parentElement === placement.anchor;
 }
 
-type WidgetUi<Page> = ShadowRootContentScriptUi<WidgetView<Page>>;
+/** The shadow host, with the widget's styles, and the element the view draws into. */
+interface Shell {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+/** Keys typed into the widget must not reach the host's keyboard shortcuts. */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'];
+
+/** The stylesheet WXT builds from what the entrypoint imports (`cssInjectionMode: 'ui'`). */
+async function entryCss(): Promise<string> {
+  try {
+    // WXT lists the content scripts' own files as public paths, not the stylesheets built beside them.
+    const path = `/content-scripts/${import.meta.env.ENTRYPOINT}.css` as PublicPath;
+    const url = browser.runtime.getURL(path);
+    return await (await fetch(url)).text();
+  } catch {
+    // Unstyled is still usable; a missing stylesheet is a build error the browser tests catch.
+    return '';
+  }
+}
+
+/**
+ * What WXT's `createShadowRootUi` would build, without the auto-mount, anchor and positioning
+ * machinery (and the libraries behind it) that every page of the host would compile for nothing.
+ */
+async function createShell(ctx: ContentScriptContext, name: string): Promise<Shell> {
+  const css = ctx.options?.cssInjectionMode === 'ui' ? await entryCss() : '';
+  const host = document.createElement(name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  // The host page's inherited styles stop at the shadow host.
+  style.textContent = `:host{all:initial !important;}\n${css.replaceAll(':root', ':host')}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+  return { host, container };
+}
 
 export function runHostWidget<Page>(ctx: ContentScriptContext, options: HostWidgetOptions<Page>): void {
   /** Where the host goes; null means floating (appended to body). */
   let target: Placement | null = null;
   let shown: { key: string; floating: boolean } | null = null;
-  let ui: WidgetUi<Page> | null = null;
-  // Created on the first page that needs it, so other pages pay for no shadow root, no CSS fetch
+  let shell: Shell | null = null;
+  /** The view drawn in the shell while the shell is in the page. */
+  let view: WidgetView<Page> | null = null;
+  // Loaded on the first page that needs it, so other pages pay for no shadow root, no CSS fetch
   // and none of the widget's code.
-  let uiReady: Promise<WidgetUi<Page> | null> | null = null;
+  let ready: Promise<CreateView<Page> | null> | null = null;
   let floatTimer: number | undefined;
   // Bumped by every sync: an async show() that finishes after a newer sync must not act.
   let generation = 0;
 
-  const createUi = async (): Promise<WidgetUi<Page> | null> => {
+  const load = async () => {
     // A background that cannot answer must not hide the widget: the widget then says what is wrong.
     if (!(await options.isEnabled().catch(() => true))) return null;
-    const createView = await options.view();
-    ui = await createShadowRootUi(ctx, {
-      name: options.name,
-      position: 'inline',
-      // Keys typed into the widget must not reach the host's keyboard shortcuts.
-      isolateEvents: true,
-      anchor: () => target?.anchor ?? document.body,
-      append: (_anchor, host) => placeHost(host as HTMLElement),
-      onMount: createView,
-      onRemove: (view) => view?.unmount(),
-    });
-    return ui;
+    const [createView, created] = await Promise.all([
+      // Where the widget's code cannot be loaded (the extension was updated under the page) there is
+      // nothing to show.
+      options.view().catch(() => null),
+      createShell(ctx, options.name),
+    ]);
+    if (!createView) return null;
+    shell = created;
+    ctx.onInvalidated(remove);
+    return createView;
+  };
+
+  const remove = () => {
+    view?.unmount();
+    view = null;
+    shell?.host.remove();
+    shell?.container.replaceChildren();
   };
 
   const placeHost = (host: HTMLElement) => {
@@ -100,21 +144,23 @@ export function runHostWidget<Page>(ctx: ContentScriptContext, options: HostWidg
   const hide = () => {
     window.clearTimeout(floatTimer);
     floatTimer = undefined;
-    if (shown) ui?.remove();
+    if (shown) remove();
     shown = null;
   };
 
   const show = async (page: Page, placement: Placement | null, at: number) => {
-    uiReady ??= createUi();
-    const ready = await uiReady;
-    if (!ready || at !== generation) return;
+    ready ??= load();
+    const createView = await ready;
+    if (!createView || !shell || at !== generation) return;
     target = placement;
     // Moving the host element keeps the React tree, and with it what the user was typing.
-    if (!ready.mounted) ready.mount();
-    else if (!isAt(ready.shadowHost, placement)) placeHost(ready.shadowHost);
+    if (!view) {
+      placeHost(shell.host);
+      view = createView(shell.container);
+    } else if (!isAt(shell.host, placement)) placeHost(shell.host);
     const key = options.keyOf(page);
     const floating = placement === null;
-    if (shown?.key !== key || shown.floating !== floating) ready.mounted?.render(page, floating);
+    if (shown?.key !== key || shown.floating !== floating) view.render(page, floating);
     shown = { key, floating };
   };
 

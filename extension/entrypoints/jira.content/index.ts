@@ -3,11 +3,13 @@ import { runCardBadges } from '../../hosts/jira/card-badges';
 import { jiraPageKey, jiraPlacement, readJiraIssuePage } from '../../hosts/jira/issue-page';
 import { sendMessage } from '../../lib/messages';
 import { runHostWidget } from '../../ui/host-widget';
+import { loadView } from '../../ui/widget-loader';
 
 export default defineContentScript({
   // All of the site, not only issues: Jira navigates softly from boards and lists into issues.
   matches: ['https://*.atlassian.net/*'],
-  cssInjectionMode: 'ui',
+  // The widget's stylesheet comes with its script (see `loadView`): this script has none.
+  cssInjectionMode: 'manual',
   // WXT's start-up note to older copies of this script goes by a DOM event; its legacy copy by
   // `window.postMessage` tells the page we are here and costs a re-parse of the whole script.
   noScriptStartedPostMessage: true,
@@ -23,7 +25,7 @@ export default defineContentScript({
       pageFor: (url) => readJiraIssuePage(url),
       keyOf: jiraPageKey,
       placementFor: (page) => jiraPlacement(page),
-      view: async () => (await import('./view')).jiraView,
+      view: () => loadView('jira'),
       // Jira has no navigation events of its own: the URL watch and the DOM observer see it all.
       navigationEvents: [],
       isEnabled,

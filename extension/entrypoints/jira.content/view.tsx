@@ -2,7 +2,7 @@ import type { JiraIssuePage } from '../../hosts/jira/issue-page';
 import { JiraWidget } from '../../hosts/jira/widget';
 import { reactView } from '../../ui/react-view';
 
-/** The widget's code, loaded on the first issue that shows it (see `runHostWidget`). */
+/** The widget drawn by `jira-widget.ts`, the script run where a page shows it. */
 export const jiraView = reactView<JiraIssuePage>((page, floating) => (
   <JiraWidget key={page.subject} page={page} floating={floating} />
 ));

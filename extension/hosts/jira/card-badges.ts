@@ -36,9 +36,21 @@ function installStyle(): HTMLElement {
   return style;
 }
 
-function createBadge(badge: Badge): HTMLElement {
+/**
+ * The badge put in each slot: looked up here rather than in the slot, which would be a query per
+ * card per pass. A slot Jira re-rendered is a new element, without one.
+ */
+const badgeIn = new WeakMap<Element, HTMLElement>();
+
+function currentBadge(slot: Element): HTMLElement | null {
+  const badge = badgeIn.get(slot);
+  return badge?.parentElement === slot ? badge : null;
+}
+
+function createBadge(slot: Element, badge: Badge): HTMLElement {
   const element = document.createElement('span');
   element.className = BADGE_CLASS;
+  badgeIn.set(slot, element);
   return writeBadge(element, badge);
 }
 
@@ -55,7 +67,7 @@ const sameBadge = (element: HTMLElement, badge: Badge): boolean =>
 
 function applyPlan({ slot, current, badge }: CardPlan): void {
   if (!badge) current?.remove();
-  else if (!current) slot.append(createBadge(badge));
+  else if (!current) slot.append(createBadge(slot, badge));
   else if (!sameBadge(current, badge)) writeBadge(current, badge);
 }
 
@@ -106,18 +118,21 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
       return;
     }
     if (!enabled) return;
-    if (!style?.isConnected) style = installStyle();
-    painted = true;
     const now = Date.now();
     // Reads…
     const cards = findCards();
-    const plans: CardPlan[] = cards.map(({ key, slot }) => ({
-      slot,
-      current: slot.querySelector<HTMLElement>(`:scope > .${BADGE_CLASS}`),
-      badge: badgeFor(bySubject[`jira:${key}`] ?? [], now),
-    }));
-    // …then writes, so the page lays out once.
-    for (const plan of plans) applyPlan(plan);
+    // Until the background has named a blocked card, there is nothing to paint or take away.
+    if (painted || Object.keys(bySubject).length > 0) {
+      if (!style?.isConnected) style = installStyle();
+      painted = true;
+      const plans: CardPlan[] = cards.map(({ key, slot }) => ({
+        slot,
+        current: currentBadge(slot),
+        badge: badgeFor(bySubject[`jira:${key}`] ?? [], now),
+      }));
+      // …then writes, so the page lays out once.
+      for (const plan of plans) applyPlan(plan);
+    }
     const subjects = [...new Set(cards.map(({ key }) => `jira:${key}`))].slice(0, MAX_SUBJECTS);
     const unasked = subjects.some((subject) => !asked.has(subject));
     if (subjects.length > 0 && !fetching && (unasked || now - askedAt >= REFRESH_MS))

@@ -81,3 +81,35 @@ describe('handleMessage', () => {
     expect(await handleMessage({ type: 'getHostState', host: 'github' }, OWN)).toEqual({ enabled: false });
   });
 });
+
+describe('loadWidget', () => {
+  const IN_TAB = { ...OWN, tab: { id: 7 }, frameId: 3 };
+
+  test('runs the widget’s script in the asking tab’s frame and answers with its stylesheet', async () => {
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      return new Response('.aa-widget { color: red }');
+    });
+    await expect(handleMessage({ type: 'loadWidget', widget: 'github' }, IN_TAB)).resolves.toEqual({
+      css: '.aa-widget { color: red }',
+    });
+    expect(executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7, frameIds: [3] },
+      files: ['/github-widget.js'],
+    });
+    expect(fetched).toEqual([fakeBrowser.runtime.getURL('/assets/github-widget.css')]);
+  });
+
+  test('refuses a sender outside a tab and a widget that does not exist, running nothing', async () => {
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    await expect(handleMessage({ type: 'loadWidget', widget: 'jira' }, OWN)).rejects.toThrow(
+      'Widgets load into tabs only',
+    );
+    await expect(handleMessage({ type: 'loadWidget', widget: 'calendar' }, IN_TAB)).rejects.toThrow(
+      'Invalid message',
+    );
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+});

@@ -97,14 +97,9 @@ describe('manifest', () => {
     expect(manifest.host_permissions).toEqual(HOST_MATCHES);
     expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
     expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
-    // Only the Jira widget's stylesheet, for self-hosted Jira, behind a per-session URL.
-    expect(manifest.web_accessible_resources).toEqual([
-      {
-        resources: ['content-scripts/jira.css'],
-        matches: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-        use_dynamic_url: true,
-      },
-    ]);
+    // Widgets get their stylesheets from the background with their scripts: no page can load or
+    // probe for any file of the extension.
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
     expect(manifest).not.toHaveProperty('optional_permissions');
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest).not.toHaveProperty('browser_specific_settings');
