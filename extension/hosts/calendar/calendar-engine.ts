@@ -15,6 +15,7 @@ import type {
 import {
   ANCHOR_ATTRIBUTE,
   CHIP_TAG_CLASS,
+  type ChipTagView,
   createChipTag,
   ensureChipTagStyles,
   isChipTagWrite,
@@ -72,6 +73,11 @@ const QUEUED_SYNC_EVERY_MS = 60_000;
 
 /** Readings kept by chip signature: a re-render redraws the same text, which is then not parsed again. */
 const MAX_CACHED_READINGS = 5000;
+/**
+ * Reading new chips (their text parsed, their ids hashed) stops for the frame after this long, and
+ * the pass starts over next frame with what is left: a week of new chips never makes a long task.
+ */
+const READ_SLICE_MS = 20;
 
 const NO_VIEW: MeetingView = { category: null, suggestion: null, waiting: false };
 
@@ -94,10 +100,7 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
    * same meetings, whose tags, already painted, only need putting back.
    */
   const tagsByMeeting = new Map<string, HTMLSelectElement[]>();
-  /** JSON of hashed parts → hash; filled asynchronously (crypto.subtle), read synchronously. */
-  const hashes = new Map<string, string>();
-  const hashing = new Set<string>();
-  /** A reading's ids once both are hashed: passes then look them up without encoding the parts again. */
+  /** A reading's ids: readings are kept by signature, so each is hashed once. */
   const idsOfReading = new WeakMap<ChipReading, { meetingId: string; seriesKey: string | null }>();
   /** From the host's details popover, which knows how many attend; chips do not say. */
   const attendeeCounts = new Map<string, number>();
@@ -113,16 +116,15 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
     for (const listener of listeners) listener();
   };
 
-  const hashOf = (parts: readonly string[]) => hashes.get(JSON.stringify(parts));
-
   const idsOf = (reading: ChipReading) => {
     let ids = idsOfReading.get(reading);
-    if (ids) return ids;
-    const meetingId = hashOf(reading.identity);
-    const seriesKey = reading.series ? hashOf(reading.series) : null;
-    if (!meetingId || seriesKey === undefined) return null;
-    ids = { meetingId, seriesKey };
-    idsOfReading.set(reading, ids);
+    if (!ids) {
+      ids = {
+        meetingId: hashParts(reading.identity),
+        seriesKey: reading.series && hashParts(reading.series),
+      };
+      idsOfReading.set(reading, ids);
+    }
     return ids;
   };
 
@@ -147,39 +149,76 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
 
   // --- the pass over the chips -------------------------------------------------------------
 
-  const pass = () => {
+  /** Bumped by every change of the host's page: signatures read since then still hold. */
+  let generation = 0;
+  const signatures = new WeakMap<Element, { generation: number; signature: string }>();
+  const signatureOf = (chip: Element) => {
+    const known = signatures.get(chip);
+    if (known?.generation === generation) return known.signature;
+    const signature = host.chipSignature(chip);
+    signatures.set(chip, { generation, signature });
+    return signature;
+  };
+
+  /**
+   * Set when a pass left its writes to the next frame: new tags need their chip's computed
+   * position, which is free once the browser has computed the page's style for a frame, and
+   * costs a recalculation of the whole page's style when asked for right after the host changed it.
+   */
+  let waitedForStyle = false;
+
+  /** Every chip with what it reads, or null while chips read in this frame took long enough. */
+  const readAll = (): { chip: Element; reading: ChipReading }[] | null => {
     const context = readingContext();
-    const visible = new Map<string, VisibleMeeting>();
-    const placed: { slot: Element; meeting: VisibleMeeting; shown: boolean; needsAnchor: boolean }[] = [];
-    const unhashed: (readonly string[])[] = [];
-    // Read: attributes and text only, plus the position of slots seen for the first time.
-    const popover = host.popover?.();
-    if (popover) attendeeCounts.set(popover.chipKey, popover.attendeeCount);
+    const started = performance.now();
+    const read: { chip: Element; reading: ChipReading }[] = [];
     for (const chip of host.findChips()) {
-      const signature = host.chipSignature(chip);
+      const signature = signatureOf(chip);
       let reading = readings.get(signature);
       if (reading === undefined) {
+        if (performance.now() - started > READ_SLICE_MS) return null;
         if (readings.size >= MAX_CACHED_READINGS) readings.clear();
         reading = host.readChip(chip, context);
         readings.set(signature, reading);
+        // Hashed while being read, so that the time this takes counts towards the frame's share.
+        if (reading) idsOf(reading);
       }
-      if (!reading) continue;
-      const ids = idsOf(reading);
-      if (!ids) {
-        unhashed.push(reading.identity, ...(reading.series ? [reading.series] : []));
-        continue;
-      }
-      const { meetingId, seriesKey } = ids;
+      if (reading) read.push({ chip, reading });
+    }
+    return read;
+  };
+
+  const pass = () => {
+    const read = readAll();
+    // What is on screen is known only once every chip is read.
+    if (!read) {
+      schedule();
+      return;
+    }
+    const visible = new Map<string, VisibleMeeting>();
+    const placed: { slot: Element; meeting: VisibleMeeting; shown: boolean; needsAnchor: boolean }[] = [];
+    const popover = host.popover?.();
+    if (popover) attendeeCounts.set(popover.chipKey, popover.attendeeCount);
+    for (const { chip, reading } of read) {
+      const { meetingId, seriesKey } = idsOf(reading);
       // A meeting across midnight is drawn once per day: one meeting, a tag on each chip.
       const meeting = visible.get(meetingId) ?? describe(reading, meetingId, seriesKey);
       visible.set(meetingId, meeting);
       const slot = host.tagSlot(chip);
       const shown = meeting.counted && views.has(meetingId);
-      const needsAnchor = shown && !tags.has(slot) && getComputedStyle(slot).position === 'static';
-      placed.push({ slot, meeting, shown, needsAnchor });
+      placed.push({ slot, meeting, shown, needsAnchor: shown && !tags.has(slot) });
     }
-    // Write.
-    ensureChipTagStyles();
+    // The position of slots seen for the first time, read before anything is written.
+    if (!waitedForStyle && placed.some((place) => place.needsAnchor)) {
+      waitedForStyle = true;
+      schedule();
+      return;
+    }
+    waitedForStyle = false;
+    for (const place of placed)
+      if (place.needsAnchor) place.needsAnchor = getComputedStyle(place.slot).position === 'static';
+    // Write; pages without tags get no style sheet either.
+    if (placed.some((place) => place.shown)) ensureChipTagStyles();
     for (const { slot, meeting, shown, needsAnchor } of placed) {
       let select = tags.get(slot);
       // No tag on what is not counted, nor before the background said what the meeting is.
@@ -187,17 +226,18 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
         select?.remove();
         continue;
       }
+      const view = { ...meeting, recurring: meeting.seriesKey !== null };
       if (!select) {
-        select = tagFor(meeting.meetingId);
+        select = tagFor(view);
         tags.set(slot, select);
       }
       if (needsAnchor) slot.setAttribute(ANCHOR_ATTRIBUTE, '');
-      paintChipTag(select, { ...meeting, recurring: meeting.seriesKey !== null });
+      paintChipTag(select, view);
       if (select.parentElement !== slot) {
         slot.append(select);
         // A host that copies a chip's insides may bring an old tag along: one tag per chip.
-        for (const stray of slot.querySelectorAll(`:scope > .${CHIP_TAG_CLASS}`))
-          if (stray !== select) stray.remove();
+        for (const stray of [...slot.children])
+          if (stray !== select && stray.classList.contains(CHIP_TAG_CLASS)) stray.remove();
       }
     }
     const meetings = [...visible.values()];
@@ -206,7 +246,6 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
       publishedMeetings = encoded;
       publish({ meetings });
     }
-    if (unhashed.length > 0) void hashAll(unhashed);
     seen = meetings.flatMap((meeting) =>
       // Declined meetings too: a tag they had must be withdrawn.
       meeting.start && (meeting.counted || meeting.declined)
@@ -227,13 +266,13 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   };
 
   /** A tag of this meeting left behind by its chip's re-render, or a new one. */
-  function tagFor(meetingId: string): HTMLSelectElement {
-    const pool = tagsByMeeting.get(meetingId) ?? [];
+  function tagFor(view: ChipTagView): HTMLSelectElement {
+    const pool = tagsByMeeting.get(view.meetingId) ?? [];
     const left = pool.find((select) => !select.isConnected);
     if (left) return left;
-    const select = createChipTag();
+    const select = createChipTag(view);
     // Detached tags beyond those of the chips on screen belong to chips gone for good.
-    tagsByMeeting.set(meetingId, [...pool.filter((known) => known.isConnected), select]);
+    tagsByMeeting.set(view.meetingId, [...pool.filter((known) => known.isConnected), select]);
     return select;
   }
 
@@ -246,20 +285,6 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
       pass();
     });
   };
-
-  async function hashAll(parts: (readonly string[])[]) {
-    const fresh = [...new Set(parts.map((list) => JSON.stringify(list)))].filter(
-      (key) => !hashes.has(key) && !hashing.has(key),
-    );
-    if (fresh.length === 0) return;
-    for (const key of fresh) hashing.add(key);
-    const digests = await Promise.all(fresh.map((key) => hashParts(JSON.parse(key) as string[])));
-    fresh.forEach((key, index) => {
-      hashes.set(key, digests[index] as string);
-      hashing.delete(key);
-    });
-    schedule();
-  }
 
   // --- the background ----------------------------------------------------------------------
 
@@ -346,7 +371,9 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   // Chips are replaced (childList) or have their time rewritten in place (characterData) when
   // dragged. Our own writes (tags put in, their text) need no pass of their own.
   const observer = new MutationObserver((records) => {
-    if (!records.every(isChipTagWrite)) schedule();
+    if (records.every(isChipTagWrite)) return;
+    generation += 1;
+    schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());

@@ -142,32 +142,55 @@ export function listenToChipTags(onChoose: ChipTagChoice, signal: AbortSignal): 
 export const isChipTagWrite = (record: MutationRecord): boolean =>
   isOwnWrite(record, CHIP_TAG_CLASS, STYLE_ID);
 
-export function createChipTag(): HTMLSelectElement {
-  const select = document.createElement('select');
-  select.className = CHIP_TAG_CLASS;
-  return select;
-}
-
 const sameView = (a: ChipTagView | undefined, b: ChipTagView) =>
   a?.meetingId === b.meetingId &&
   a.category === b.category &&
   a.suggestion === b.suggestion &&
   a.recurring === b.recurring;
 
-/** Shows `view`; touches the DOM only when something changed. */
-export function paintChipTag(select: HTMLSelectElement, view: ChipTagView): void {
-  if (sameView(views.get(select), view)) return;
-  views.set(select, view);
+const lookOf = (view: ChipTagView) => view.category ?? (view.suggestion ? `${view.suggestion}?` : '');
+
+/** What a tag shows, apart from its meeting: the same for every tag of the same look. */
+function paintLook(select: HTMLSelectElement, view: ChipTagView): void {
   const { state, text, label } = describe(view);
   // The closed tag shows a short name; the list, once opened, the full ones.
   const current = option('', text);
   current.hidden = true;
-  current.selected = true;
+  // An attribute, not only a state, so that copies of the tag start on it too.
+  current.defaultSelected = true;
   select.replaceChildren(current);
   select.dataset.aaState = state;
-  select.dataset.aaMeeting = view.meetingId;
   select.dataset.aaCategory = view.category ?? view.suggestion ?? '';
   select.setAttribute('aria-label', label);
   select.title = label;
+}
+
+/** One painted tag per look: a week's tags are copies of a handful, not built one by one. */
+const models = new Map<string, HTMLSelectElement>();
+
+/** A new tag showing `view`. */
+export function createChipTag(view: ChipTagView): HTMLSelectElement {
+  const look = lookOf(view);
+  let model = models.get(look);
+  if (!model) {
+    model = document.createElement('select');
+    model.className = CHIP_TAG_CLASS;
+    paintLook(model, view);
+    models.set(look, model);
+  }
+  const select = model.cloneNode(true) as HTMLSelectElement;
+  select.dataset.aaMeeting = view.meetingId;
+  views.set(select, view);
+  return select;
+}
+
+/** Shows `view`; touches the DOM only when something changed. */
+export function paintChipTag(select: HTMLSelectElement, view: ChipTagView): void {
+  const before = views.get(select);
+  if (sameView(before, view)) return;
+  views.set(select, view);
+  if (!before || lookOf(before) !== lookOf(view) || before.recurring !== view.recurring)
+    paintLook(select, view);
+  if (before?.meetingId !== view.meetingId) select.dataset.aaMeeting = view.meetingId;
   if (document.activeElement === select) fillList(select);
 }

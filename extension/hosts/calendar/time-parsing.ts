@@ -35,8 +35,30 @@ export interface FoundRange {
 /** Calendars put narrow and non-breaking spaces in times ("10:00\u202fAM"); one-for-one, so indices hold. */
 const normalizeSpaces = (text: string): string => text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
 
+// ASCII has nothing to decompose: Unicode normalisation, slow to start, is left to other names.
 const foldName = (name: string): string =>
-  name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/\.$/, '');
+  (/^[\x20-\x7e]*$/.test(name)
+    ? name.toLowerCase()
+    : name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '')
+  ).replace(/\.$/, '');
+
+/**
+ * Results by text: the chips of a week repeat the same days and times ("10:00 AM to 10:30 AM",
+ * ", Tuesday, November 24, 2026"), which are then parsed once. Callers only read what they get.
+ */
+function remembered<T>(parse: (text: string, locales: readonly string[]) => T) {
+  const results = new Map<string, T>();
+  return (text: string, locales: readonly string[] = ['en']): T => {
+    const key = `${locales.join(',')}\n${text}`;
+    let result = results.get(key);
+    if (result === undefined) {
+      if (results.size >= 2000) results.clear();
+      result = parse(text, locales);
+      results.set(key, result);
+    }
+    return result;
+  };
+}
 
 /** What `Intl` names the months in English, long and short, folded. */
 const ENGLISH_MONTHS = new Map(
@@ -94,7 +116,7 @@ const DATE_PATTERNS: RegExp[] = [
 ];
 
 /** Every date written out in `text`, in order. */
-export function findDates(text: string, locales: readonly string[] = ['en']): FoundDate[] {
+export const findDates = remembered((text, locales): FoundDate[] => {
   const normalized = normalizeSpaces(text);
   const months = monthTable(locales);
   const found: FoundDate[] = [];
@@ -112,17 +134,23 @@ export function findDates(text: string, locales: readonly string[] = ['en']): Fo
     }
   }
   return found.sort((a, b) => a.index - b.index);
-}
+});
 
 const PREFIX = '午前|午後|上午|下午|오전|오후';
-const SUFFIX = (name: string) => `(?<${name}>[ap])\\.?\\s?m\\.?(?!\\p{L})`;
+/**
+ * Letters in either case, spelled out: under the `i` flag, the `\p{L}` of SUFFIX would make the
+ * browser compute the case closure of every letter, some 10 ms of compiling on every page load.
+ */
+const anyCase = (word: string): string =>
+  [...word].map((letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`).join('');
+const SUFFIX = (name: string) => `(?<${name}>[aApP])\\.?\\s?[mM]\\.?(?!\\p{L})`;
 const START = `(?:(?<sPre>${PREFIX})\\s*)?(?<![\\d:.])(?<sH>\\d{1,2})(?:[:.](?<sM>\\d{2}))?(?!\\d)(?:\\s*${SUFFIX('sSuf')})?`;
 // The end always shows minutes or a meridiem, which keeps a date's day number ("to November 2")
 // from passing for a time.
 const END = `(?:(?<ePre>${PREFIX})\\s*)?(?<![\\d:.])(?<eH>\\d{1,2})(?:[:.](?<eM>\\d{2})(?!\\d)(?:\\s*${SUFFIX('eSuf')})?|\\s*${SUFFIX('eSufBare')})`;
-const SEPARATOR = '(?:\\s+(?:to|until|till|bis|à|até|tot)\\s+|\\s*[-–—~～〜]\\s*)';
+const SEPARATOR = `(?:\\s+(?:${['to', 'until', 'till', 'bis', 'à', 'até', 'tot'].map(anyCase).join('|')})\\s+|\\s*[-–—~～〜]\\s*)`;
 // What may stand between the separator and the end time: nothing, or the end's date.
-const RANGE = new RegExp(`${START}${SEPARATOR}(?<mid>[^\\n]{0,40}?)${END}`, 'giu');
+const RANGE = new RegExp(`${START}${SEPARATOR}(?<mid>[^\\n]{0,40}?)${END}`, 'gu');
 const DATE_JOINER = /\s*(?:,|\bat\b|\bum\b|à)?\s*$/iu;
 
 type Meridiem = 'am' | 'pm' | null;
@@ -150,8 +178,8 @@ function dateEndingAt(text: string, index: number, locales: readonly string[]): 
   return last && last.end === before.length ? last.date : null;
 }
 
-/** Every time range in `text`, in order. */
-export function findTimeRanges(text: string, locales: readonly string[] = ['en']): FoundRange[] {
+/** The first `limit` time ranges in `text`, in order. */
+function scanRanges(text: string, locales: readonly string[], limit: number): FoundRange[] {
   const normalized = normalizeSpaces(text);
   const ranges: FoundRange[] = [];
   RANGE.lastIndex = 0;
@@ -186,12 +214,17 @@ export function findTimeRanges(text: string, locales: readonly string[] = ['en']
       index: match.index,
       lastIndex: match.index + match[0].length,
     });
+    if (ranges.length === limit) break;
   }
   return ranges;
 }
 
+/** Every time range in `text`, in order. */
+export const findTimeRanges = remembered((text, locales) => scanRanges(text, locales, Infinity));
+
+const firstRange = remembered((text, locales) => scanRanges(text, locales, 1)[0] ?? null);
 export const findTimeRange = (text: string, locales?: readonly string[]): FoundRange | null =>
-  findTimeRanges(text, locales)[0] ?? null;
+  firstRange(text, locales);
 
 export interface MeetingTimes {
   /** ISO 8601 with the offset of the zone on that day. */

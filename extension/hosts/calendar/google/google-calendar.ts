@@ -77,7 +77,13 @@ export function readGoogleChip(chip: GoogleChipText, context: ReadingContext): C
   const calendar = decoded?.calendar ?? '';
   const range = findTimeRange(chip.text, context.locales);
   // The text ends with the event's day; the column is the fallback for languages we cannot read.
-  const date = range?.startDate ?? findDates(chip.text, context.locales).at(-1)?.date ?? chip.columnDate;
+  // After the time, the text repeats from chip to chip (title, day), so it is looked at first.
+  const lastDate = (text: string) => findDates(text, context.locales).at(-1)?.date;
+  const date =
+    range?.startDate ??
+    (range && lastDate(chip.text.slice(range.lastIndex))) ??
+    lastDate(chip.text) ??
+    chip.columnDate;
   const segments = chip.text.split(',').map((segment) => segment.trim());
   const underscore = eventId.indexOf('_');
   return {
