@@ -1,4 +1,4 @@
-import type { ApiFailure } from '../lib/api-client';
+import type { ApiFailure } from '../lib/api-failure';
 
 /** A failure as the API client words it: what is wrong, then how to fix it. */
 export function FailureNotice({

@@ -36,6 +36,7 @@ import {
   teamStrategicSchema,
 } from '../../shared/org';
 import { repoOwnerSchema } from '../../shared/repos';
+import { type ApiFailure, type ApiResult, OPEN_OPTIONS } from './api-failure';
 import type { Connection, TeamIdentity } from './settings';
 
 /**
@@ -44,44 +45,10 @@ import type { Connection, TeamIdentity } from './settings';
  * into a kind with a message that says what is wrong and how to fix it.
  */
 
-export type FailureKind =
-  | 'not_configured'
-  | 'invalid_url'
-  | 'unreachable'
-  | 'cors'
-  | 'not_our_server'
-  | 'version_mismatch'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'rejected'
-  | 'rate_limited'
-  | 'server_error';
-
-export interface ApiFailure {
-  kind: FailureKind;
-  message: string;
-  fix: string;
-  /** Worth trying again later without the user changing anything. */
-  retryable: boolean;
-  status?: number;
-  /** The server's stable error code, when it sent one. */
-  code?: string;
-  details?: unknown;
-  retryAfterMs?: number;
-}
-
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+export type { ApiFailure, ApiResult, FailureKind } from './api-failure';
+export { notConfigured } from './api-failure';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
-
-const OPEN_OPTIONS = 'Open the extension’s Options';
-
-export const notConfigured = (): ApiFailure => ({
-  kind: 'not_configured',
-  message: 'The extension is not connected to an Aligned Autonomy server yet.',
-  fix: `${OPEN_OPTIONS}, enter the server URL and your team token, and click “Save and test connection”.`,
-  retryable: false,
-});
 
 /** Trims, checks and canonicalises what the user typed as the server URL (no trailing slash). */
 export function normalizeServerUrl(input: string): ApiResult<string> {

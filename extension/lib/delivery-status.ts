@@ -3,6 +3,9 @@ import { createSerializer } from './serialize';
 
 /** How sending is going, for the popup and the widgets: written by the background only. */
 
+/** Events the queue holds at most: about 3 MB of the 10 MB `storage.local` quota; reaching it is shown to the user, never silent. */
+export const QUEUE_CAP = 10_000;
+
 /** What went wrong, in words a user can act on (see `api-client.ts`). */
 export interface DeliveryError {
   code: string;

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { type AppEvent, MAX_EVENTS_PER_BATCH } from '../../shared/events';
+import { QUEUE_CAP } from './delivery-status';
 import { createSerializer } from './serialize';
 
 /**
@@ -7,8 +8,8 @@ import { createSerializer } from './serialize';
  * restarts. Only the background writes it (the one writer makes the serializer sufficient).
  */
 
-/** About 3 MB of the 10 MB `storage.local` quota; reaching it is shown to the user, never silent. */
-export const QUEUE_CAP = 10_000;
+// Kept with the delivery status, which the popup paints from without loading the event schemas.
+export { QUEUE_CAP } from './delivery-status';
 
 const queueItem = storage.defineItem<AppEvent[]>('local:eventQueue', { fallback: [] });
 const serialized = createSerializer();

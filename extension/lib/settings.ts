@@ -50,9 +50,13 @@ export const openBlockersCacheItem = storage.defineItem<OpenBlockersCache | null
   fallback: null,
 });
 
+/** The connection the two items make, when both are set. */
+export const connectionOf = (serverUrl: string, token: string): Connection | null =>
+  serverUrl && token ? { serverUrl, token } : null;
+
 export async function readConnection(): Promise<Connection | null> {
   const [serverUrl, token] = await Promise.all([serverUrlItem.getValue(), teamTokenItem.getValue()]);
-  return serverUrl && token ? { serverUrl, token } : null;
+  return connectionOf(serverUrl, token);
 }
 
 /** Optional: only the dashboard's team comparison (`/admin/org`) uses it; kept like the team token. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DeliveryStatus } from '../../lib/delivery-status';
+import { QUEUE_CAP } from '../../lib/delivery-status';
 import { sendMessage } from '../../lib/messages';
-import { QUEUE_CAP } from '../../lib/queue';
 import { formatTime } from '../../ui/format';
 
 /** What waits to be sent, when the last send happened, and what to do when sending is stuck. */

@@ -1,78 +1,70 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { FailureNotice } from '../../components/FailureNotice';
 import { MaturityLevel } from '../../components/MaturityLevel';
 import { SignalList } from '../../components/SignalList';
 import { useStorageItem } from '../../components/use-storage-item';
-import { type ApiFailure, createApiClient, notConfigured } from '../../lib/api-client';
-import { deliveryStatusItem } from '../../lib/delivery-status';
-import { intentsItem } from '../../lib/intents';
+import { type ApiFailure, notConfigured } from '../../lib/api-failure';
+import { type DeliveryStatus, deliveryStatusItem } from '../../lib/delivery-status';
+import { type Intent, intentsItem } from '../../lib/intents';
 import { sendMessage } from '../../lib/messages';
-import {
-  type Connection,
-  type PopupCache,
-  popupCacheItem,
-  readConnection,
-  type TeamIdentity,
-  teamItem,
-} from '../../lib/settings';
+import { popupCacheItem } from '../../lib/settings';
 import { formatTime } from '../../ui/format';
 import { DeliveryPanel } from './DeliveryPanel';
 import { IndicatorCard } from './IndicatorCard';
 import { IntentList } from './IntentList';
-import { QuickActions } from './QuickActions';
-import { SharePulseActions } from './SharePulseActions';
+import { readSnapshot, type Snapshot } from './snapshot';
 
 const FEATURED = 'external_dependencies';
-/** Sparklines show this many weeks: enough to see a direction, few enough to read. */
-export const SPARKLINE_WEEKS = 8;
 
-interface Snapshot {
-  team: TeamIdentity | null;
-  cache: PopupCache | null;
-  configured: boolean;
-}
-
-/** Indicators, signals and trends, fetched together; the indicators decide whether the refresh worked. */
-async function fetchFigures(connection: Connection, teamId: string) {
-  const client = createApiClient(connection);
-  const to = new Date();
-  const from = new Date(to.getTime() - SPARKLINE_WEEKS * 7 * 24 * 60 * 60 * 1000);
-  const [indicators, signals, trends] = await Promise.all([
-    client.indicators(teamId),
-    client.signals(teamId),
-    client.trends(teamId, { from: from.toISOString(), to: to.toISOString() }),
-  ]);
-  if (!indicators.ok) return indicators;
-  const cache: PopupCache = {
-    teamId,
-    fetchedAt: to.toISOString(),
-    indicators: indicators.value,
-    ...(signals.ok ? { signals: signals.value } : {}),
-    ...(trends.ok ? { trends: trends.value } : {}),
-  };
-  return { ok: true as const, value: cache };
-}
+// The forms check what they record against the shared event schemas (zod): loaded once the
+// cached figures are painted, they keep those schemas out of the popup's first paint.
+const QuickActions = lazy(() =>
+  import('./QuickActions').then(({ QuickActions }) => ({ default: QuickActions })),
+);
+const SharePulseActions = lazy(() =>
+  import('./SharePulseActions').then(({ SharePulseActions }) => ({ default: SharePulseActions })),
+);
 
 /** The team at a glance: paints what was cached at once, then asks the server for fresh figures. */
-export function Popup() {
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+export function Popup({ snapshot: read }: { snapshot?: Snapshot }) {
+  const [snapshot, setSnapshot] = useState(read ?? null);
+  useEffect(() => {
+    if (!read) void readSnapshot().then(setSnapshot);
+  }, [read]);
+  return snapshot && <PopupView snapshot={snapshot} />;
+}
+
+/** True from the first frame after the first render: what is not needed to paint waits until then. */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    // The animation frame runs before the frame is painted, the task it queues after.
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true)));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return painted;
+}
+
+// Kept current as the background writes them; on their own so that an update renders only them.
+function LiveDeliveryPanel({ initial }: { initial: DeliveryStatus }) {
+  return <DeliveryPanel status={useStorageItem(deliveryStatusItem, initial)} />;
+}
+function LiveIntentList({ initial }: { initial: Intent[] }) {
+  return <IntentList intents={useStorageItem(intentsItem, initial)} />;
+}
+
+function PopupView({ snapshot }: { snapshot: Snapshot }) {
+  const { connection, team } = snapshot;
+  const painted = usePainted();
+  const [cache, setCache] = useState(snapshot.cache);
   const [refreshFailure, setRefreshFailure] = useState<ApiFailure | null>(null);
-  const [refreshing, setRefreshing] = useState(false);
-  const status = useStorageItem(deliveryStatusItem);
-  const intents = useStorageItem(intentsItem);
+  const [refreshing, setRefreshing] = useState(connection !== null && team !== null);
 
   useEffect(() => {
+    if (!painted || !connection || !team) return;
     void (async () => {
-      const [connection, team, cache] = await Promise.all([
-        readConnection(),
-        teamItem.getValue(),
-        popupCacheItem.getValue(),
-      ]);
-      const ownCache = cache && cache.teamId === team?.teamId ? cache : null;
-      setSnapshot({ team, cache: ownCache, configured: connection !== null });
-      if (!connection || !team) return;
-      setRefreshing(true);
+      const { fetchFigures } = await import('./refresh');
       const result = await fetchFigures(connection, team.teamId);
       setRefreshing(false);
       if (!result.ok) {
@@ -80,19 +72,17 @@ export function Popup() {
         return;
       }
       await popupCacheItem.setValue(result.value);
-      setSnapshot((current) => (current ? { ...current, cache: result.value } : current));
+      setCache(result.value);
       // The badge counts the same team's waits: bring it up to date while the user looks.
       void sendMessage({ type: 'refreshBadge' }).catch(() => undefined);
     })();
-  }, []);
+  }, [painted, connection, team]);
 
-  if (!snapshot || !status) return null;
-  const { team, cache, configured } = snapshot;
   const indicators = cache?.indicators.indicators ?? [];
   const featured = indicators.find((indicator) => indicator.key === FEATURED);
   const others = indicators.filter((indicator) => indicator.key !== FEATURED);
   const trendOf = (key: (typeof indicators)[number]['key']) => cache?.trends?.trends[key];
-  const setup = !configured || !team ? notConfigured() : null;
+  const setup = !connection || !team ? notConfigured() : null;
 
   return (
     <main className="popup" aria-busy={refreshing}>
@@ -105,11 +95,15 @@ export function Popup() {
         )}
       </header>
       {setup && <FailureNotice failure={setup} testId="not-connected" />}
-      <DeliveryPanel status={status} />
+      <LiveDeliveryPanel initial={snapshot.status} />
       {refreshFailure && <FailureNotice failure={refreshFailure} testId="refresh-error" />}
-      {team && <QuickActions />}
-      {team && <SharePulseActions />}
-      {intents && <IntentList intents={intents} />}
+      {team && painted && (
+        <Suspense fallback={null}>
+          <QuickActions />
+          <SharePulseActions />
+        </Suspense>
+      )}
+      <LiveIntentList initial={snapshot.intents} />
       {cache?.signals && <MaturityLevel maturity={cache.signals.maturity} />}
       {cache?.signals && <SignalList signals={cache.signals.signals} />}
       {featured && <IndicatorCard indicator={featured} trend={trendOf(featured.key)} featured />}
