@@ -27,12 +27,19 @@ const PREACT_ALIASES = [
 ];
 
 /**
- * The GitHub and Jira scripts (content scripts and widgets), whose only extension API is
- * `runtime.sendMessage` through `lib/messages.ts`: they use the browser's own promise API instead of
- * webextension-polyfill, a seventh of what every page of the host would otherwise compile
- * (`sendMessage` unwraps the polyfilled background's rejections).
+ * The content scripts and widgets, whose only extension API is `runtime.sendMessage` through
+ * `lib/messages.ts`: they use the browser's own promise API instead of webextension-polyfill, a
+ * seventh of what every page of the host would otherwise compile (`ask` unwraps the polyfilled
+ * background's rejections).
  */
-const NATIVE_BROWSER_SCRIPTS = ['github', 'jira', 'github-widget', 'jira-widget'];
+const NATIVE_BROWSER_SCRIPTS = [
+  'github',
+  'jira',
+  'github-widget',
+  'jira-widget',
+  'google-calendar',
+  'outlook',
+];
 const NATIVE_BROWSER = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
 
 /** The widgets' own scripts (see `extension/lib/widget-scripts.ts`): built like content scripts. */

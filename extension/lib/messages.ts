@@ -81,7 +81,8 @@ interface PolyfillRejection {
 const isPolyfillRejection = (answer: unknown): answer is PolyfillRejection =>
   typeof answer === 'object' && answer !== null && '__mozWebExtensionPolyfillReject__' in answer;
 
-async function ask(message: Message): Promise<unknown> {
+/** A message to the background and its answer, a rejection turned back into one. */
+export async function ask(message: { type: string }): Promise<unknown> {
   const answer: unknown = await browser.runtime.sendMessage(message);
   if (isPolyfillRejection(answer)) throw new Error(answer.message);
   return answer;

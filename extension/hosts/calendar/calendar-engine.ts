@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { EARLIEST_TIMESTAMP } from '../../../shared/time-bounds';
 import { MEETING_CATEGORIES, type MeetingCategory } from '../../../shared/vocabulary';
+import { ask } from '../../lib/messages';
 import { createSerializer } from '../../lib/serialize';
 import type { AuditMeeting } from './audit';
 import { type CalendarHost, type ChipReading, readingContext } from './calendar-host';
@@ -82,8 +82,7 @@ const READ_SLICE_MS = 20;
 const NO_VIEW: MeetingView = { category: null, suggestion: null, waiting: false };
 
 /** The background's answer; `calendarSync` is declared in `calendar-protocol.ts`. */
-const askBackground = (message: CalendarSyncMessage): Promise<CalendarView> =>
-  browser.runtime.sendMessage(message);
+const askBackground = (message: CalendarSyncMessage) => ask(message) as Promise<CalendarView>;
 
 export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHost): CalendarEngine {
   let snapshot: CalendarSnapshot = {
