@@ -31,7 +31,7 @@ const SEED_CHUNK = 500_000;
  * as the API would (checked by `checkSeededFacts`). Their fingerprints are placeholders: this
  * history is never re-sent.
  */
-async function seedHistory(store: PostgresStore, teamIds: string[], count: number): Promise<void> {
+export async function seedHistory(store: PostgresStore, teamIds: string[], count: number): Promise<void> {
   const iso = (column: string) => `to_char((${column}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
   for (let start = 0; start < count; start += SEED_CHUNK) {
@@ -173,6 +173,13 @@ function describeCpu(cpu: CpuUse): string {
   return `CPU in cores: API ${api}, PostgreSQL ${cpu.postgres.toFixed(2)}, load generator ${cpu.generator.toFixed(2)}; machine ${cpu.machine.toFixed(2)} of ${cpu.cores} busy`;
 }
 
+/** CPU time per request: what a figure costs, however busy the rest of the machine kept it waiting. */
+function describeCpuPerRequest(cpu: CpuUse, load: { seconds: number; requests: number }): string {
+  const ms = (cores: number) =>
+    `${((cores * load.seconds * 1000) / Math.max(1, load.requests)).toFixed(1)} ms`;
+  return `CPU per request: API ${cpu.api.map(ms).join(' + ')}, PostgreSQL ${ms(cpu.postgres)}; machine ${cpu.machine.toFixed(2)} of ${cpu.cores} cores busy`;
+}
+
 /** Fails loudly when the server ignores DATABASE_URL (store selection not wired in): it would measure lowdb. */
 async function assertServesDatabase(server: ServerProcess, admin: string, store: PostgresStore) {
   const response = await fetch(`${server.url}/api/v1/admin/teams`, {
@@ -237,14 +244,20 @@ export async function benchPostgres(): Promise<Figure[]> {
       headers: { authorization: `Bearer ${tokens.get(teamId)}` },
     });
     const perTeam = Math.floor(HISTORY / HISTORY_TEAMS);
-    const loaded = Math.round((perTeam * 270) / 365);
+    const window = Math.round((perTeam * 90) / 365);
+    const lookback = Math.round((perTeam * 180) / 365);
     // Nothing of a team is in the process when it is asked for: every request reads its ~9 months
     // of facts from PostgreSQL and folds them, as the first request of a fresh replica does.
     let next = 1;
-    const cold = await runLoad(one.url, () => indicatorsOf(teamIds[next++ % teamIds.length] as string), {
-      concurrency: 1,
-      durationMs: SECONDS * 1000,
-    });
+    const { result: cold, cpu: coldCpu } = await measureCpu(
+      () =>
+        runLoad(one.url, () => indicatorsOf(teamIds[next++ % teamIds.length] as string), {
+          concurrency: 1,
+          durationMs: SECONDS * 1000,
+        }),
+      [one],
+      store,
+    );
     const coldP95 = percentile(cold.latenciesMs, 95);
     figures.push({
       name: `indicators, 90-day window, team with ${perTeam} events of ${HISTORY}, nothing cached: a different team each request (${cold.requests} requests)`,
@@ -252,15 +265,20 @@ export async function benchPostgres(): Promise<Figure[]> {
       unit: 'ms p95',
       bar: '≤ 100',
       ok: coldP95 <= 100 && cold.failures === 0,
-      note: `median ${percentile(cold.latenciesMs, 50).toFixed(1)} ms; each request reads ~${loaded} events' facts (window and lookback) from PostgreSQL and folds them`,
+      note: `median ${percentile(cold.latenciesMs, 50).toFixed(1)} ms; each request reads the facts of ~${window} events in the window, and of the ~${lookback} before it (lookback) those of keys the window touches, from PostgreSQL and folds them; ${describeCpuPerRequest(coldCpu, cold)}`,
     });
     // Another replica's write lands in a month this process has read: that month is read again,
     // and the team's facts, having changed, are folded again.
     const hotTeam = teamIds[0] as string;
-    const afterWrite = await runReadsAfterWrites(
-      { url: one.url, make: () => indicatorsOf(hotTeam) },
-      { url: two.url, make: ingestRequest(tokens.get(hotTeam) as string, 1) },
-      { durationMs: SECONDS * 1000 },
+    const { result: afterWrite, cpu: afterWriteCpu } = await measureCpu(
+      () =>
+        runReadsAfterWrites(
+          { url: one.url, make: () => indicatorsOf(hotTeam) },
+          { url: two.url, make: ingestRequest(tokens.get(hotTeam) as string, 1) },
+          { durationMs: SECONDS * 1000 },
+        ),
+      [one, two],
+      store,
     );
     const afterWriteP95 = percentile(afterWrite.latenciesMs, 95);
     figures.push({
@@ -269,17 +287,18 @@ export async function benchPostgres(): Promise<Figure[]> {
       unit: 'ms p95',
       bar: '≤ 100',
       ok: afterWriteP95 <= 100 && afterWrite.failures === 0,
-      note: `median ${percentile(afterWrite.latenciesMs, 50).toFixed(1)} ms; the written month is read again, the rest comes from the process's cache after the database's counts confirm it`,
+      note: `median ${percentile(afterWrite.latenciesMs, 50).toFixed(1)} ms; the written month is read again, the rest of the window comes from the process's cache after the database's counts confirm it, the lookback's keys from PostgreSQL; ${describeCpuPerRequest(afterWriteCpu, afterWrite)} (the second API process's is the write)`,
     });
-    const hot = await runLoad(one.url, () => indicatorsOf(hotTeam), {
-      concurrency: 1,
-      durationMs: SECONDS * 1000,
-    });
+    const { result: hot, cpu: hotCpu } = await measureCpu(
+      () => runLoad(one.url, () => indicatorsOf(hotTeam), { concurrency: 1, durationMs: SECONDS * 1000 }),
+      [one],
+      store,
+    );
     figures.push({
       name: `indicators, same team asked again, no write in between (${hot.requests} requests)`,
       value: percentile(hot.latenciesMs, 95),
       unit: 'ms p95',
-      note: `median ${percentile(hot.latenciesMs, 50).toFixed(1)} ms; months come from the process's cache once the database's counts confirm them, and the fold is reused`,
+      note: `median ${percentile(hot.latenciesMs, 50).toFixed(1)} ms; the window's months come from the process's cache once the database's counts confirm them, the lookback's keys from PostgreSQL, and the fold is reused; ${describeCpuPerRequest(hotCpu, hot)}`,
     });
     figures.push({ name: 'API process peak memory (VmHWM)', value: await one.peakRssMb(), unit: 'MB' });
 

@@ -1,4 +1,10 @@
-import { type EventFact, evaluateTeam, evaluationRange, type IndicatorContext } from './indicators';
+import {
+  type EventFact,
+  evaluateTeam,
+  evaluationRange,
+  type IndicatorContext,
+  indicatorRange,
+} from './indicators';
 import { loadOrgSignalContext } from './org-context';
 import type { RepoOwner, Store, TeamRecord } from './store/types';
 
@@ -28,6 +34,15 @@ export async function loadTeamFacts(
   range: Range = evaluationRange(from, to),
 ) {
   const [facts, owners] = await Promise.all([readTeamFacts(store, team.id, range), store.listRepoOwners()]);
+  return { facts, ctx: teamContext(team, from, to, owners) };
+}
+
+/** `loadTeamFacts` for `computeIndicators` alone: the window's facts and what of its lookback bears on them. */
+export async function loadIndicatorFacts(store: Store, team: TeamRecord, from: Date, to: Date) {
+  const [facts, owners] = await Promise.all([
+    readIndicatorFacts(store, team.id, from, to),
+    store.listRepoOwners(),
+  ]);
   return { facts, ctx: teamContext(team, from, to, owners) };
 }
 
@@ -76,18 +91,7 @@ export async function readTeamFacts(
   range: Range,
 ): Promise<readonly EventFact[]> {
   const facts = await store.readFacts(teamId, range);
-  let teams = recentFacts.get(store);
-  if (!teams) {
-    teams = new Map();
-    recentFacts.set(store, teams);
-  }
-  const recent = teams.get(teamId) ?? [];
-  teams.delete(teamId);
-  teams.set(teamId, recent);
-  for (const oldest of teams.keys()) {
-    if (teams.size <= RECENT_TEAMS) break;
-    teams.delete(oldest);
-  }
+  const recent = recentOf(recentFacts, store, teamId, () => []);
   const index = recent.findIndex((earlier) => sameFacts(earlier, facts));
   const result = index >= 0 ? (recent.splice(index, 1)[0] as readonly EventFact[]) : Object.freeze(facts);
   recent.unshift(result);
@@ -97,4 +101,52 @@ export async function readTeamFacts(
 
 function sameFacts(a: readonly EventFact[], b: readonly EventFact[]): boolean {
   return a.length === b.length && a[0]?.at === b[0]?.at && a.at(-1)?.at === b.at(-1)?.at;
+}
+
+/** The last indicator read per store and team, with the window it was read for. */
+const recentWindowFacts = new WeakMap<
+  Store,
+  Map<string, { from: number; to: number; facts: readonly EventFact[] } | undefined>
+>();
+
+/**
+ * `Store.readWindowFacts` for `computeIndicators` over [from, to), frozen, and the very array of
+ * the team's previous read when it holds the same facts, as `readTeamFacts` does. What a window
+ * keeps of its lookback depends on the window, so only a read for the same start qualifies; for
+ * one start, the facts kept only grow as the end moves later and facts arrive, so a read ending no
+ * earlier with as many facts holds the same ones.
+ */
+async function readIndicatorFacts(
+  store: Store,
+  teamId: string,
+  from: Date,
+  to: Date,
+): Promise<readonly EventFact[]> {
+  const facts = await store.readWindowFacts(teamId, indicatorRange(from, to), from);
+  const recent = recentOf(recentWindowFacts, store, teamId, () => undefined);
+  const same =
+    recent !== undefined &&
+    recent.from === from.getTime() &&
+    recent.to <= to.getTime() &&
+    recent.facts.length === facts.length;
+  const kept = same ? recent.facts : Object.freeze(facts);
+  recentWindowFacts.get(store)?.set(teamId, { from: from.getTime(), to: to.getTime(), facts: kept });
+  return kept;
+}
+
+/** The team's entry among the store's recent reads, made the most recent; the oldest teams are dropped. */
+function recentOf<V>(reads: WeakMap<Store, Map<string, V>>, store: Store, teamId: string, empty: () => V): V {
+  let teams = reads.get(store);
+  if (!teams) {
+    teams = new Map();
+    reads.set(store, teams);
+  }
+  const recent = teams.has(teamId) ? (teams.get(teamId) as V) : empty();
+  teams.delete(teamId);
+  teams.set(teamId, recent);
+  for (const oldest of teams.keys()) {
+    if (teams.size <= RECENT_TEAMS) break;
+    teams.delete(oldest);
+  }
+  return recent;
 }

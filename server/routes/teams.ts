@@ -13,15 +13,8 @@ import {
 } from '../../shared/api';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
-import {
-  computeIndicators,
-  computeTrends,
-  indicatorRange,
-  openBlockers,
-  toCsv,
-  weeklyCheckin,
-} from '../indicators';
-import { loadTeamFacts, loadTeamReport } from '../team-report';
+import { computeIndicators, computeTrends, openBlockers, toCsv, weeklyCheckin } from '../indicators';
+import { loadIndicatorFacts, loadTeamFacts, loadTeamReport } from '../team-report';
 import { teamNotFound } from './admin';
 import { authErrors, bearer, errorResponse, jsonBody, jsonResponse } from './openapi-helpers';
 import { resolveWindow } from './window';
@@ -96,7 +89,7 @@ export function teamRoutes(now: () => Date) {
         // The most asked-for figures: computed alone, over the window and its lookback only.
         const team = await authorizedTeam(c, c.req.valid('param').teamId);
         const { from, to } = resolveWindow(c.req.valid('query'), now());
-        const r = await loadTeamFacts(c.var.store, team, from, to, indicatorRange(from, to));
+        const r = await loadIndicatorFacts(c.var.store, team, from, to);
         return c.json({ ...windowOf(r), indicators: computeIndicators(r.facts, r.ctx) }, 200);
       },
     )

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { AppEvent } from '../../shared/events';
 import type { EventFact } from '../indicators/facts';
+import { indicatorFacts } from '../indicators/lookback';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { DurableJsonFile } from './durable-json-file';
 import { eventLine, storedFingerprint } from './event-line';
@@ -527,6 +528,14 @@ export class FileStore implements Store {
 
   readFacts(teamId: string, query: EventQuery = {}): Promise<EventFact[]> {
     return this.readRange(teamId, query, segmentFacts);
+  }
+
+  /** Every fact of the range is in memory here: the lookback is pruned after reading. */
+  async readWindowFacts(teamId: string, range: Required<EventQuery>, windowFrom: Date): Promise<EventFact[]> {
+    return indicatorFacts(await this.readFacts(teamId, range), {
+      from: windowFrom.getTime(),
+      to: range.to.getTime(),
+    });
   }
 
   private async readRange<T>(

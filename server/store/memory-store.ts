@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../shared/events';
 import { type EventFact, factOf } from '../indicators/facts';
+import { indicatorFacts } from '../indicators/lookback';
 import { emptyOrg, type OrgDocument, type OrgUpdate } from './org-document';
 import { planAppend } from './plan-append';
 import type { AppendResult, EventQuery, RepoOwner, Store, StoredEvent, TeamRecord } from './types';
@@ -85,6 +86,14 @@ export class MemoryStore implements Store {
 
   async readFacts(teamId: string, query: EventQuery = {}): Promise<EventFact[]> {
     return (await this.readEvents(teamId, query)).map((event) => factOf(event));
+  }
+
+  /** Every fact of the range is in memory here: the lookback is pruned after reading. */
+  async readWindowFacts(teamId: string, range: Required<EventQuery>, windowFrom: Date): Promise<EventFact[]> {
+    return indicatorFacts(await this.readFacts(teamId, range), {
+      from: windowFrom.getTime(),
+      to: range.to.getTime(),
+    });
   }
 
   async getOrg(): Promise<OrgDocument> {

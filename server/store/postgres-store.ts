@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { AppEvent } from '../../shared/events';
 import { type EventFact, factOf } from '../indicators/facts';
+import { foldKey, lookbackFacts, windowKeys } from '../indicators/lookback';
 import { storedEventJson } from './event-line';
 import type { StoreLogger } from './file-store';
 import { monthKey, monthSpan } from './month-key';
@@ -29,6 +30,8 @@ export interface PostgresStoreOptions {
 }
 
 const DEFAULT_CACHE_MAX_EVENTS = 200_000;
+/** About as many teams as the cache holds a window of. */
+const RECENT_COLD_TEAMS = 8;
 
 interface TeamRow {
   id: string;
@@ -68,6 +71,9 @@ export class PostgresStore implements Store {
   private readonly strings = new StringInterner();
   private readonly eventMonths: MonthCache<CachedSegment>;
   private readonly factMonths: MonthCache<FactMonth>;
+  /** A quarter of the budget: a team's lookback keeps only what its window needs of it. */
+  private readonly lookbacks: SegmentCache<LookbackEntry>;
+  private readonly readCold = new RecentTeams(RECENT_COLD_TEAMS);
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -79,6 +85,7 @@ export class PostgresStore implements Store {
       Promise.all(months.map((month) => this.loadEventMonth(teamId, month))),
     );
     this.factMonths = new MonthCache(cacheMaxEvents, (teamId, months) => this.loadFactMonths(teamId, months));
+    this.lookbacks = new SegmentCache(Math.ceil(cacheMaxEvents / 4));
   }
 
   /** Connects and brings the schema up to date (safe while other replicas do the same). */
@@ -317,9 +324,89 @@ export class PostgresStore implements Store {
     // and counts it, where counting first would read the range twice.
     const keys = monthKeysOf(from, to);
     const months = await this.loadFactMonths(teamId, keys);
-    this.factMonths.keep(teamId, keys, months);
+    // A team read with nothing of it here is kept only once asked again soon: a replica serving
+    // many teams in turn would otherwise evict month after month for teams not asked again before
+    // they are evicted themselves, and collecting those cost it more than reading them did.
+    if (this.readCold.remember(teamId)) this.factMonths.keep(teamId, keys, months);
     const parts = months.map((month) => pick(month, from, to));
     return parts.length === 1 ? (parts[0] as EventFact[]) : ([] as EventFact[]).concat(...parts);
+  }
+
+  /**
+   * The window's months come through the month cache, as `readFacts` reads them. Of the months
+   * before it only the facts of keys the window's facts touch, or of meetings tagged into it, are
+   * read (migration 4 keeps each fact's key in the index); the keys are those of the window facts
+   * in hand, so a window fact written meanwhile cannot come without its history. What was read is
+   * kept with the lookback's row count: while that holds (rows are only ever inserted), only keys
+   * the window has gained since are read.
+   */
+  async readWindowFacts(teamId: string, range: Required<EventQuery>, windowFrom: Date): Promise<EventFact[]> {
+    const window = { from: windowFrom.getTime(), to: range.to.getTime() };
+    const from = range.from.getTime();
+    const split = Math.min(Math.max(window.from, from), window.to);
+    const recent = await this.readFacts(teamId, { from: new Date(split), to: range.to });
+    if (!(from < split)) return recent;
+    const keys = windowKeys(recent, window);
+    const bounds = { from: range.from, to: new Date(split), windowFrom: window.from };
+    const label = `${from} ${split} ${window.from}`;
+    const kept = this.lookbacks.get(teamId);
+    const usable = kept?.label === label ? kept : undefined;
+    const missing = usable ? [...keys].filter((key) => !usable.keys.has(key)) : [...keys];
+    const read = await this.readLookback(teamId, bounds, missing, !usable);
+    let entry: LookbackEntry;
+    if (usable && read.rows === usable.rows) {
+      entry =
+        missing.length === 0
+          ? usable
+          : {
+              label,
+              rows: read.rows,
+              keys: new Set([...usable.keys, ...missing]),
+              facts: merged(usable.facts, read.facts),
+            };
+    } else {
+      const whole = usable ? await this.readLookback(teamId, bounds, [...keys], true) : read;
+      // Meetings tagged into the window came whole too: their keys must not be read again.
+      const covered = new Set(keys);
+      for (const fact of whole.facts) covered.add(foldKey(fact) as string);
+      entry = { label, rows: whole.rows, keys: covered, facts: whole.facts };
+    }
+    if (usable || this.factMonths.holdsAny(teamId, monthKeysOf(split, window.to))) {
+      this.lookbacks.set(teamId, entry);
+    }
+    return lookbackFacts(entry.facts, keys, window).concat(recent);
+  }
+
+  /**
+   * The rows of the lookback [from, to) and, in their order, the facts of `keys` there, and with
+   * `meetings` those of meetings tagged there to start at `windowFrom` or later: one pass over
+   * the lookback's index entries.
+   */
+  private async readLookback(
+    teamId: string,
+    bounds: { from: Date; to: Date; windowFrom: number },
+    keys: readonly string[],
+    meetings: boolean,
+  ): Promise<{ rows: number; facts: EventFact[] }> {
+    if (this.closing) throw new StoreClosedError();
+    try {
+      const { rows } = await this.pool.query<[number, string | null]>({
+        name: 'aa-lookback-facts',
+        text: `SELECT count(*)::int, string_agg(fact, ',' ORDER BY occurred_at, seq) FILTER (WHERE fold_key IN (
+                 SELECT unnest($4::text[])
+                 UNION ALL
+                 SELECT fold_key FROM events
+                 WHERE $6 AND team_id = $1 AND meeting_start >= $5 AND occurred_at >= $2 AND occurred_at < $3
+               ))
+               FROM events WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3`,
+        values: [teamId, bounds.from, bounds.to, keys, bounds.windowFrom, meetings],
+        rowMode: 'array',
+      });
+      const [counted, joined] = rows[0] ?? [0, null];
+      return { rows: counted, facts: parseFacts(joined) };
+    } catch (error) {
+      throw storeError(error);
+    }
   }
 
   private async readMonths<Entry extends MonthEntry, T>(
@@ -412,19 +499,7 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw storeError(error);
     }
-    return rows.map(([length, joined]) => {
-      const facts = (JSON.parse(`[${joined ?? ''}]`) as unknown[][]).map((row) =>
-        Object.freeze(factFromRow(row)),
-      );
-      // An aggregate takes its input in the subquery's order in practice, not by guarantee: check.
-      for (let i = 1; i < facts.length; i += 1) {
-        if ((facts[i] as EventFact).at < (facts[i - 1] as EventFact).at) {
-          facts.sort((a, b) => a.at - b.at);
-          break;
-        }
-      }
-      return { length, facts };
-    });
+    return rows.map(([length, joined]) => ({ length, facts: parseFacts(joined) }));
   }
 
   // ---- the organisation document ----
@@ -459,6 +534,62 @@ export class PostgresStore implements Store {
     this.closing ??= this.pool.end();
     return this.closing;
   }
+}
+
+/** Two runs of facts in order, as one: on equal instants, `a`'s first. */
+function merged(a: readonly EventFact[], b: readonly EventFact[]): EventFact[] {
+  const out: EventFact[] = [];
+  let j = 0;
+  for (const fact of a) {
+    while (j < b.length && (b[j] as EventFact).at < fact.at) out.push(b[j++] as EventFact);
+    out.push(fact);
+  }
+  while (j < b.length) out.push(b[j++] as EventFact);
+  return out;
+}
+
+/** Facts the database joined into one text, in their events' order. */
+function parseFacts(joined: string | null): EventFact[] {
+  const facts = (JSON.parse(`[${joined ?? ''}]`) as unknown[][]).map((row) =>
+    Object.freeze(factFromRow(row)),
+  );
+  // An aggregate takes its input in the subquery's order in practice, not by guarantee: check.
+  for (let i = 1; i < facts.length; i += 1) {
+    if ((facts[i] as EventFact).at < (facts[i - 1] as EventFact).at) {
+      facts.sort((a, b) => a.at - b.at);
+      break;
+    }
+  }
+  return facts;
+}
+
+/** The teams read last, at most `max`, oldest first. */
+class RecentTeams {
+  private readonly teams = new Set<string>();
+
+  constructor(private readonly max: number) {}
+
+  /** Whether the team is among them; it is the latest either way. */
+  remember(teamId: string): boolean {
+    const known = this.teams.delete(teamId);
+    this.teams.add(teamId);
+    for (const oldest of this.teams) {
+      if (this.teams.size <= this.max) break;
+      this.teams.delete(oldest);
+    }
+    return known;
+  }
+}
+
+/** What a team's last window read kept of its lookback (see `readWindowFacts`). */
+interface LookbackEntry {
+  /** The lookback's bounds and the window start it was read for. */
+  label: string;
+  /** Rows the lookback held when read. */
+  rows: number;
+  /** The keys whose facts `facts` holds all of, besides meetings tagged into the window. */
+  keys: ReadonlySet<string>;
+  facts: readonly EventFact[];
 }
 
 /** The keys of the months that [from, to) touches, oldest first. */

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factOf } from '../../server/indicators/facts';
+import { foldKey, indicatorFacts } from '../../server/indicators/lookback';
 import { storedEventJson } from '../../server/store/event-line';
 import { FileStore } from '../../server/store/file-store';
 import { openStore } from '../../server/store/open-store';
 import { resolveAdminTokenInDatabase } from '../../server/store/postgres/admin-token';
+import { factFromRow } from '../../server/store/postgres/fact-row';
 import { migrate } from '../../server/store/postgres/migrate';
 import { MIGRATIONS } from '../../server/store/postgres/migrations';
 import { PostgresRateLimiter } from '../../server/store/postgres/rate-limit';
@@ -230,6 +232,54 @@ describe('facts of rows the API did not write', () => {
     const store = await PostgresStore.open(url, quiet);
     const stored = await store.readEvents('team-a');
     expect(await store.readFacts('team-a')).toEqual(stored.map((event) => factOf(event)));
+    await store.close();
+  });
+});
+
+/** Each row's fold key and meeting start as migration 4 keeps them, against what the engine reads of its fact. */
+async function expectFoldColumns(pool: pg.Pool, count: number) {
+  const { rows } = await pool.query<{ fact: string; fold_key: string | null; meeting_start: string | null }>(
+    'SELECT fact, fold_key, meeting_start FROM events',
+  );
+  expect(rows).toHaveLength(count);
+  for (const row of rows) {
+    const fact = factFromRow(JSON.parse(row.fact));
+    expect(row.fold_key).toBe(foldKey(fact) ?? null);
+    expect(row.meeting_start).toBe(fact.type === 'meeting.tagged' ? String(fact.start) : null);
+  }
+}
+
+describe('what a window reads of its lookback', () => {
+  const range = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-03-01T00:00:00Z') };
+  const windowFrom = new Date('2026-02-05T00:00:00Z');
+  const window = { from: windowFrom.getTime(), to: range.to.getTime() };
+
+  it('keys every row the API writes as the engine folds it, free text of any kind beside it', async () => {
+    const url = await server.createDatabase();
+    const store = await PostgresStore.open(url, quiet);
+    const events = everyKind();
+    await store.appendEvents('team-a', events, RECEIVED);
+    await expectFoldColumns(store.pool, events.length);
+    await store.close();
+  });
+
+  it('keys rows stored before migration 4 and rows written without a fact', async () => {
+    const url = await server.createDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    await migrate(
+      pool,
+      MIGRATIONS.filter(({ version }) => version < 4),
+    );
+    const before = everyKind();
+    await insertWithoutFacts(pool, 'team-a', before);
+    await pool.end();
+    const store = await PostgresStore.open(url, quiet);
+    const after = everyKind();
+    await insertWithoutFacts(store.pool, 'team-a', after);
+    await expectFoldColumns(store.pool, before.length + after.length);
+    const read = await store.readWindowFacts('team-a', range, windowFrom);
+    expect(read).toEqual(indicatorFacts(await store.readFacts('team-a', range), window));
+    expect(read.length).toBeLessThan((await store.readFacts('team-a', range)).length);
     await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { factOf } from '../../server/indicators/facts';
+import { indicatorFacts } from '../../server/indicators/lookback';
 import { emptyOrg } from '../../server/store/org-document';
 import type { Store, StoredEvent, TeamRecord } from '../../server/store/types';
 import type { AppEvent } from '../../shared/events';
@@ -472,6 +473,81 @@ export function storeContract(
         expect(inRange.length).toBeLessThan(events.length);
         expect(await store.readFacts('team-a', range)).toEqual(inRange.map((event) => factOf(event)));
         expect(await store.readFacts('team-b')).toEqual([]);
+      });
+
+      it('reads a window whole and of its lookback only the facts its indicators depend on', async () => {
+        const base = (occurredAt: string) => ({ id: randomUUID(), occurredAt, source: 'api' as const });
+        const lookback = everyKind();
+        const tagged: AppEvent = {
+          ...base('2026-01-20T00:00:00.000Z'),
+          type: 'meeting.tagged',
+          meetingId: 'm-2',
+          start: '2026-02-10T09:00:00.000Z',
+          end: '2026-02-10T10:00:00.000Z',
+          attendeeCount: 3,
+          category: 'decision',
+        };
+        const inWindow: AppEvent[] = [
+          { ...base('2026-02-20T00:00:00.000Z'), type: 'decision.implemented', decisionId: 'd-2' },
+          { ...base('2026-03-02T00:00:00.000Z'), type: 'drift.reported' },
+        ];
+        await store.appendEvents('team-a', [...lookback, tagged, ...inWindow], RECEIVED);
+        const range = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-03-10T00:00:00Z') };
+        const windowFrom = new Date('2026-02-05T00:00:00Z');
+        const window = { from: windowFrom.getTime(), to: range.to.getTime() };
+        const all = await store.readFacts('team-a', range);
+        const read = await store.readWindowFacts('team-a', range, windowFrom);
+        expect(read).toEqual(indicatorFacts(all, window));
+        // Of the lookback: d-2's opening (implemented in the window), the meeting tagged into the
+        // window, e-1's start (concluded in the window); then everything from the window's start.
+        const opened = lookback.find(
+          (event) => event.type === 'decision.opened' && event.decisionId === 'd-2',
+        );
+        const started = lookback.find((event) => event.type === 'experiment.started');
+        const fromWindowOn = all.filter((fact) => fact.at >= window.from).map((fact) => fact.id);
+        expect(read.map((fact) => fact.id)).toEqual([tagged.id, opened?.id, started?.id, ...fromWindowOn]);
+
+        // A window fact whose key has history brings that history along, months read before or not.
+        const resolved: AppEvent = {
+          ...base('2026-03-03T00:00:00.000Z'),
+          type: 'blocker.resolved',
+          blockerId: 'b-2',
+        };
+        await store.appendEvents('team-a', [resolved], RECEIVED);
+        const flagged = lookback.find(
+          (event) => event.type === 'blocker.flagged' && event.blockerId === 'b-2',
+        );
+        const after = await store.readWindowFacts('team-a', range, windowFrom);
+        expect(after).toEqual(indicatorFacts(await store.readFacts('team-a', range), window));
+        expect(after.map((fact) => fact.id)).toContain(flagged?.id);
+        expect(after.map((fact) => fact.id)).toContain(resolved.id);
+
+        // So does a fact arriving late, before the window, for a key the window touches.
+        const late: AppEvent = {
+          ...base('2026-02-03T00:00:00.000Z'),
+          type: 'decision.decided',
+          decisionId: 'd-2',
+        };
+        await store.appendEvents('team-a', [late], RECEIVED);
+        const afterLate = await store.readWindowFacts('team-a', range, windowFrom);
+        expect(afterLate).toEqual(indicatorFacts(await store.readFacts('team-a', range), window));
+        expect(afterLate.map((fact) => fact.id)).toContain(late.id);
+
+        // A meeting tagged into the window before it, then untagged in it: its tag is read once.
+        const untagged: AppEvent = {
+          ...base('2026-02-25T00:00:00.000Z'),
+          type: 'meeting.untagged',
+          meetingId: 'm-2',
+        };
+        await store.appendEvents('team-a', [untagged], RECEIVED);
+        const afterUntag = await store.readWindowFacts('team-a', range, windowFrom);
+        expect(afterUntag).toEqual(indicatorFacts(await store.readFacts('team-a', range), window));
+        expect(afterUntag.filter((fact) => fact.id === tagged.id)).toHaveLength(1);
+
+        expect(await store.readWindowFacts('team-a', range, range.from)).toEqual(
+          await store.readFacts('team-a', range),
+        );
+        expect(await store.readWindowFacts('team-b', range, windowFrom)).toEqual([]);
       });
 
       it('sees every acknowledged append, also in months it has read facts of before', async () => {

@@ -6,7 +6,7 @@ import { computeIndicators, factOf, indicatorRange } from '../../server/indicato
 import { FileStore } from '../../server/store/file-store';
 import { MemoryStore } from '../../server/store/memory-store';
 import type { Store } from '../../server/store/types';
-import { loadTeamFacts, readTeamFacts } from '../../server/team-report';
+import { loadIndicatorFacts, loadTeamFacts, readTeamFacts } from '../../server/team-report';
 import { drift, team } from './store-contract';
 
 /**
@@ -37,7 +37,7 @@ const stores: [string, () => Promise<{ store: Store; cleanup: () => Promise<void
 
 const teamA = team('team-a');
 
-describe.each(stores)('reading a team’s facts again (%s)', (_name, open) => {
+describe.each(stores)('%s: team A with drift reported in February and March', (_name, open) => {
   let store: Store;
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
@@ -57,48 +57,77 @@ describe.each(stores)('reading a team’s facts again (%s)', (_name, open) => {
     await cleanup();
   });
 
-  const driftCount = async (to = TO) => {
-    const r = await loadTeamFacts(store, teamA, FROM, to, indicatorRange(FROM, to));
-    return computeIndicators(r.facts, r.ctx).find((indicator) => indicator.key === 'alignment_drift')?.value;
-  };
+  describe('reading a team’s facts again', () => {
+    const driftCount = async (to = TO) => {
+      const r = await loadTeamFacts(store, teamA, FROM, to, indicatorRange(FROM, to));
+      return computeIndicators(r.facts, r.ctx).find((indicator) => indicator.key === 'alignment_drift')
+        ?.value;
+    };
 
-  it('hands back the same frozen array while the facts are the same, whatever the range', async () => {
-    const first = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
-    expect(Object.isFrozen(first)).toBe(true);
-    expect(await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO))).toBe(first);
-    // Later ends and an earlier start that take in no other fact hold the same facts.
-    const wider = { from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-04-15T00:00:00Z') };
-    expect(await readTeamFacts(store, 'team-a', wider)).toBe(first);
-    expect(first).toEqual((await store.readEvents('team-a', wider)).map((event) => factOf(event)));
-  });
-
-  it('reads anew after an append inside the range, and the indicators count it', async () => {
-    expect(await driftCount()).toBe(2);
-    const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
-    const added = drift('2026-03-15T00:00:00.000Z');
-    await store.appendEvents('team-a', [added], RECEIVED);
-    const after = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
-    expect(after).not.toBe(before);
-    expect(after.map((fact) => fact.id)).toContain(added.id);
-    expect(await driftCount()).toBe(3);
-  });
-
-  it('reads anew when a range takes in a fact the earlier one did not', async () => {
-    const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
-    const later = await readTeamFacts(store, 'team-a', {
-      from: indicatorRange(FROM, TO).from,
-      to: new Date('2026-03-15T00:00:00Z'),
+    it('hands back the same frozen array while the facts are the same, whatever the range', async () => {
+      const first = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+      expect(Object.isFrozen(first)).toBe(true);
+      expect(await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO))).toBe(first);
+      // Later ends and an earlier start that take in no other fact hold the same facts.
+      const wider = { from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-04-15T00:00:00Z') };
+      expect(await readTeamFacts(store, 'team-a', wider)).toBe(first);
+      expect(first).toEqual((await store.readEvents('team-a', wider)).map((event) => factOf(event)));
     });
-    expect(later).not.toBe(before);
-    expect(later).toHaveLength(before.length - 1);
-    expect(await driftCount(new Date('2026-03-15T00:00:00Z'))).toBe(1);
-    expect(await driftCount()).toBe(2);
+
+    it('reads anew after an append inside the range, and the indicators count it', async () => {
+      expect(await driftCount()).toBe(2);
+      const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+      const added = drift('2026-03-15T00:00:00.000Z');
+      await store.appendEvents('team-a', [added], RECEIVED);
+      const after = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+      expect(after).not.toBe(before);
+      expect(after.map((fact) => fact.id)).toContain(added.id);
+      expect(await driftCount()).toBe(3);
+    });
+
+    it('reads anew when a range takes in a fact the earlier one did not', async () => {
+      const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+      const later = await readTeamFacts(store, 'team-a', {
+        from: indicatorRange(FROM, TO).from,
+        to: new Date('2026-03-15T00:00:00Z'),
+      });
+      expect(later).not.toBe(before);
+      expect(later).toHaveLength(before.length - 1);
+      expect(await driftCount(new Date('2026-03-15T00:00:00Z'))).toBe(1);
+      expect(await driftCount()).toBe(2);
+    });
+
+    it('keeps the fold of facts outside the range when an append lands outside it', async () => {
+      const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
+      await store.appendEvents('team-a', [drift('2026-04-05T00:00:00.000Z')], RECEIVED);
+      expect(await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO))).toBe(before);
+      expect(await driftCount()).toBe(2);
+    });
   });
 
-  it('keeps the fold of facts outside the range when an append lands outside it', async () => {
-    const before = await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO));
-    await store.appendEvents('team-a', [drift('2026-04-05T00:00:00.000Z')], RECEIVED);
-    expect(await readTeamFacts(store, 'team-a', indicatorRange(FROM, TO))).toBe(before);
-    expect(await driftCount()).toBe(2);
+  describe('reading a window’s indicator facts again', () => {
+    it('hands back the same frozen array for the same start while no fact was added', async () => {
+      const first = (await loadIndicatorFacts(store, teamA, FROM, TO)).facts;
+      expect(Object.isFrozen(first)).toBe(true);
+      expect(first).toEqual(await store.readWindowFacts('team-a', indicatorRange(FROM, TO), FROM));
+      expect((await loadIndicatorFacts(store, teamA, FROM, new Date('2026-04-15T00:00:00Z'))).facts).toBe(
+        first,
+      );
+    });
+
+    it('reads anew after an append, for an earlier end and for another start', async () => {
+      const first = (await loadIndicatorFacts(store, teamA, FROM, TO)).facts;
+      const added = drift('2026-03-15T00:00:00.000Z');
+      await store.appendEvents('team-a', [added], RECEIVED);
+      const after = (await loadIndicatorFacts(store, teamA, FROM, TO)).facts;
+      expect(after).not.toBe(first);
+      expect(after.map((fact) => fact.id)).toContain(added.id);
+      const earlierEnd = (await loadIndicatorFacts(store, teamA, FROM, new Date('2026-03-12T00:00:00Z')))
+        .facts;
+      expect(earlierEnd.map((fact) => fact.at)).toEqual([Date.parse('2026-03-10T00:00:00.000Z')]);
+      const otherStart = new Date('2026-02-01T00:00:00Z');
+      const wider = (await loadIndicatorFacts(store, teamA, otherStart, TO)).facts;
+      expect(wider).toHaveLength(after.length + 1);
+    });
   });
 });

@@ -13,6 +13,9 @@ export function createPool(url: string, logger: StoreLogger = console): pg.Pool 
     max: POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: 'aligned-autonomy',
+    // Reading a team's months costs the planner past jit_above_cost, and compiling the plan took
+    // a second where running it takes milliseconds: no query here runs long enough to gain.
+    options: '-c jit=off',
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the
   // pool replaces it and the next query reports any lasting outage.

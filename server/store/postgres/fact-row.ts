@@ -1,3 +1,10 @@
+import { EVENT_TYPES } from '../../../shared/events';
+import {
+  BLOCKER_KINDS,
+  DECISION_LEVELS,
+  DECISION_TYPES,
+  MEETING_CATEGORIES,
+} from '../../../shared/vocabulary';
 import type { EventFact } from '../../indicators/facts';
 
 /**
@@ -35,20 +42,42 @@ export function factRow(fact: EventFact): string {
   }
 }
 
+/**
+ * The type names and the vocabulary a fact holds, each once: facts are kept by the ten thousand,
+ * and a copy of each name per parsed fact would be most of what they weigh in memory.
+ */
+const NAMES = new Map<string, string>(
+  [...EVENT_TYPES, ...BLOCKER_KINDS, ...MEETING_CATEGORIES, ...DECISION_LEVELS, ...DECISION_TYPES].map(
+    (name) => [name, name],
+  ),
+);
+
+function named<T>(value: T): T {
+  return (NAMES.get(value as string) as T | undefined) ?? value;
+}
+
 /** The fact a parsed `factRow` array stands for. */
 export function factFromRow(row: readonly unknown[]): EventFact {
   // The row was written by factRow or event_fact, which put each field's type in its place.
   const field = row as unknown as readonly [number, EventFact['type'], string, never, never, never, never];
   const at = field[0];
-  const type = field[1];
+  const type = named(field[1]);
   const id = field[2];
   switch (type) {
     case 'blocker.flagged':
-      return { type, at, id, blockerId: field[3], subject: field[4], kind: field[5], waitingOn: field[6] };
+      return {
+        type,
+        at,
+        id,
+        blockerId: field[3],
+        subject: field[4],
+        kind: named(field[5]),
+        waitingOn: field[6],
+      };
     case 'blocker.resolved':
       return { type, at, id, blockerId: field[3] };
     case 'meeting.tagged':
-      return { type, at, id, meetingId: field[3], start: field[4], end: field[5], category: field[6] };
+      return { type, at, id, meetingId: field[3], start: field[4], end: field[5], category: named(field[6]) };
     case 'meeting.untagged':
       return { type, at, id, meetingId: field[3] };
     case 'decision.opened':
@@ -57,9 +86,9 @@ export function factFromRow(row: readonly unknown[]): EventFact {
         at,
         id,
         decisionId: field[3],
-        level: field[4],
+        level: named(field[4]),
         reversible: field[5],
-        decisionType: field[6],
+        decisionType: named(field[6]),
       };
     case 'decision.decided':
     case 'decision.implemented':

@@ -155,4 +155,32 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX events_team_occurred;
     `,
   },
+  {
+    version: 4,
+    name: 'event-fold-key',
+    // What decides whether a fact before a window matters to the window's indicators
+    // (server/indicators/lookback.ts): the key it is folded by (factRow's fourth field, as
+    // `foldKey` reads it) and a tagged meeting's start. The key goes into the index beside the
+    // fact, so the months before a window are read for the keys the window touches without
+    // touching the table; the few tagged meetings by start, for those tagged into the window.
+    // Generated, so rows written any way (a replica of the previous release included) carry them.
+    // Cut out of the text rather than parsed: PostgreSQL cannot parse a fact whose free text holds
+    // \u0000, and what precedes them (an instant, a type, a UUID, then ids and names the event
+    // schemas restrict to letters, digits and ".:_-#/") has neither escapes nor quotes inside.
+    // Adding them rewrites the table, locked meanwhile: minutes on a large one. The new index keeps
+    // the old one's order, which a previous release's queries still find.
+    sql: `
+      ALTER TABLE events
+        ADD COLUMN fold_key text GENERATED ALWAYS AS
+          (substring(fact FROM '^\\[[^,]*,"[^"]*","[^"]*","([^"\\\\]*)"')) STORED,
+        ADD COLUMN meeting_start bigint GENERATED ALWAYS AS
+          (CASE WHEN type = 'meeting.tagged'
+            THEN substring(fact FROM '^\\[[^,]*,"[^"]*","[^"]*","[^"]*",(-?[0-9]+)')::bigint END) STORED;
+      CREATE INDEX events_team_occurred_keyed ON events (team_id, occurred_at, seq) INCLUDE (fold_key, fact);
+      DROP INDEX events_team_occurred_fact;
+      CREATE INDEX events_team_meeting_start ON events (team_id, meeting_start) INCLUDE (occurred_at, fold_key)
+        WHERE meeting_start IS NOT NULL;
+      ANALYZE events;
+    `,
+  },
 ];
