@@ -2,7 +2,6 @@ import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { AppEvent } from '../../shared/events';
 import type { EventFact } from '../indicators/facts';
-import { indicatorFacts } from '../indicators/lookback';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { DurableJsonFile } from './durable-json-file';
 import { eventLine, storedFingerprint } from './event-line';
@@ -530,12 +529,12 @@ export class FileStore implements Store {
     return this.readRange(teamId, query, segmentFacts);
   }
 
-  /** Every fact of the range is in memory here: the lookback is pruned after reading. */
-  async readWindowFacts(teamId: string, range: Required<EventQuery>, windowFrom: Date): Promise<EventFact[]> {
-    return indicatorFacts(await this.readFacts(teamId, range), {
-      from: windowFrom.getTime(),
-      to: range.to.getTime(),
-    });
+  /**
+   * The whole range: its facts are in memory here, and folding the lookback's few thousand facts
+   * costs less than sorting out which of them the window depends on.
+   */
+  readWindowFacts(teamId: string, range: Required<EventQuery>): Promise<EventFact[]> {
+    return this.readFacts(teamId, range);
   }
 
   private async readRange<T>(

@@ -1,6 +1,5 @@
 import type { AppEvent } from '../../shared/events';
 import { type EventFact, factOf } from '../indicators/facts';
-import { indicatorFacts } from '../indicators/lookback';
 import { emptyOrg, type OrgDocument, type OrgUpdate } from './org-document';
 import { planAppend } from './plan-append';
 import type { AppendResult, EventQuery, RepoOwner, Store, StoredEvent, TeamRecord } from './types';
@@ -88,12 +87,12 @@ export class MemoryStore implements Store {
     return (await this.readEvents(teamId, query)).map((event) => factOf(event));
   }
 
-  /** Every fact of the range is in memory here: the lookback is pruned after reading. */
-  async readWindowFacts(teamId: string, range: Required<EventQuery>, windowFrom: Date): Promise<EventFact[]> {
-    return indicatorFacts(await this.readFacts(teamId, range), {
-      from: windowFrom.getTime(),
-      to: range.to.getTime(),
-    });
+  /**
+   * The whole range: its facts are in memory here, and folding the lookback's few thousand facts
+   * costs less than sorting out which of them the window depends on.
+   */
+  readWindowFacts(teamId: string, range: Required<EventQuery>): Promise<EventFact[]> {
+    return this.readFacts(teamId, range);
   }
 
   async getOrg(): Promise<OrgDocument> {

@@ -72,9 +72,10 @@ export interface Store {
    */
   readFacts(teamId: string, query?: EventQuery): Promise<EventFact[]>;
   /**
-   * What `indicatorFacts` keeps of `readFacts(teamId, range)` for the window [windowFrom,
-   * range.to): the window's facts and, of the lookback before it, only what the window's
-   * indicators depend on. The same facts, far fewer of them read, where a store can tell.
+   * The facts `computeIndicators` needs for the window [windowFrom, range.to): all of the window's
+   * and, of the lookback before it, at least what `indicatorFacts` keeps. Stores that hold the range
+   * in memory hand over all of it; PostgreSQL reads only what `indicatorFacts` keeps, so that a
+   * request reads far fewer facts. Either way `indicatorFacts` of the answer is that of `readFacts`.
    */
   readWindowFacts(teamId: string, range: Required<EventQuery>, windowFrom: Date): Promise<EventFact[]>;
 

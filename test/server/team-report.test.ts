@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { computeIndicators, factOf, indicatorRange } from '../../server/indicators';
+import { computeIndicators, type EventFact, factOf, indicatorRange } from '../../server/indicators';
+import { indicatorFacts } from '../../server/indicators/lookback';
 import { FileStore } from '../../server/store/file-store';
 import { MemoryStore } from '../../server/store/memory-store';
 import type { Store } from '../../server/store/types';
@@ -124,10 +125,17 @@ describe.each(stores)('%s: team A with drift reported in February and March', (_
       expect(after.map((fact) => fact.id)).toContain(added.id);
       const earlierEnd = (await loadIndicatorFacts(store, teamA, FROM, new Date('2026-03-12T00:00:00Z')))
         .facts;
-      expect(earlierEnd.map((fact) => fact.at)).toEqual([Date.parse('2026-03-10T00:00:00.000Z')]);
+      const needed = (facts: readonly EventFact[], from: Date, to: Date) =>
+        indicatorFacts(facts, { from: from.getTime(), to: to.getTime() }).map((fact) => fact.at);
+      expect(needed(earlierEnd, FROM, new Date('2026-03-12T00:00:00Z'))).toEqual([
+        Date.parse('2026-03-10T00:00:00.000Z'),
+      ]);
       const otherStart = new Date('2026-02-01T00:00:00Z');
       const wider = (await loadIndicatorFacts(store, teamA, otherStart, TO)).facts;
-      expect(wider).toHaveLength(after.length + 1);
+      expect(needed(wider, otherStart, TO)).toEqual([
+        Date.parse('2026-02-10T00:00:00.000Z'),
+        ...needed(after, FROM, TO),
+      ]);
     });
   });
 });
