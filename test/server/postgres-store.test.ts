@@ -207,6 +207,19 @@ async function insertWithoutFacts(pool: pg.Pool, teamId: string, events: AppEven
   }
 }
 
+/** A database migrated up to just before `version`, holding team A's `events` as that release stored them. */
+async function databaseBefore(version: number, events: AppEvent[]): Promise<string> {
+  const url = await server.createDatabase();
+  const pool = new pg.Pool({ connectionString: url });
+  await migrate(
+    pool,
+    MIGRATIONS.filter((migration) => migration.version < version),
+  );
+  await insertWithoutFacts(pool, 'team-a', events);
+  await pool.end();
+  return url;
+}
+
 describe('facts of rows the API did not write', () => {
   it('are filled by the database for rows written without one (a previous release, SQL by hand)', async () => {
     const url = await server.createDatabase();
@@ -220,15 +233,7 @@ describe('facts of rows the API did not write', () => {
   });
 
   it('are filled in by the migration for rows stored before it', async () => {
-    const url = await server.createDatabase();
-    const pool = new pg.Pool({ connectionString: url });
-    await migrate(
-      pool,
-      MIGRATIONS.filter(({ version }) => version < 3),
-    );
-    const events = everyKind();
-    await insertWithoutFacts(pool, 'team-a', events);
-    await pool.end();
+    const url = await databaseBefore(3, everyKind());
     const store = await PostgresStore.open(url, quiet);
     const stored = await store.readEvents('team-a');
     expect(await store.readFacts('team-a')).toEqual(stored.map((event) => factOf(event)));
@@ -264,15 +269,8 @@ describe('what a window reads of its lookback', () => {
   });
 
   it('keys rows stored before migration 4 and rows written without a fact', async () => {
-    const url = await server.createDatabase();
-    const pool = new pg.Pool({ connectionString: url });
-    await migrate(
-      pool,
-      MIGRATIONS.filter(({ version }) => version < 4),
-    );
     const before = everyKind();
-    await insertWithoutFacts(pool, 'team-a', before);
-    await pool.end();
+    const url = await databaseBefore(4, before);
     const store = await PostgresStore.open(url, quiet);
     const after = everyKind();
     await insertWithoutFacts(store.pool, 'team-a', after);
