@@ -5,6 +5,7 @@ import { blockerFlaggedEvent, blockerResolvedEvent } from '../lib/blocker-events
 import { type Responses, sendMessage } from '../lib/messages';
 import { BLOCKER_KIND_TEXT, formatAge } from './format';
 import './blocker-panel.css';
+import { WidgetForm } from './widget-form';
 
 /**
  * Flag and resolve blockers on one subject (a pull request, an issue). Host-agnostic: each host
@@ -213,13 +214,11 @@ function FlagForm(props: {
   };
 
   return (
-    <form
-      className="aa-form"
-      data-testid="aa-flag-form"
+    <WidgetForm
+      testId="aa-flag-form"
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') props.onCancel();
-      }}
+      onCancel={props.onCancel}
+      submit={{ label: 'Flag blocker', testId: 'aa-submit', disabled: props.busy }}
     >
       <label htmlFor={`${id}-kind`}>Kind</label>
       <select
@@ -245,14 +244,6 @@ function FlagForm(props: {
         placeholder="e.g. Security, platform team"
         onChange={(event) => setWaitingOn(event.target.value)}
       />
-      <div className="aa-actions">
-        <button type="submit" className="aa-button aa-primary" data-testid="aa-submit" disabled={props.busy}>
-          Flag blocker
-        </button>
-        <button type="button" className="aa-button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </WidgetForm>
   );
 }

@@ -17,6 +17,7 @@ import { ProblemNote, QueuedNote } from './decision-notes';
 import { formatAge } from './format';
 import './blocker-panel.css';
 import './decision-panel.css';
+import { WidgetForm } from './widget-form';
 
 /**
  * "Decision needed" on one subject, then "Decided", then "Implemented": the steps
@@ -169,14 +170,12 @@ function DecisionForm(props: {
   };
 
   return (
-    <form
-      className="aa-form"
-      data-testid="aa-decision-form"
-      aria-label="Decision needed"
+    <WidgetForm
+      testId="aa-decision-form"
+      label="Decision needed"
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') props.onCancel();
-      }}
+      onCancel={props.onCancel}
+      submit={{ label: 'Mark decision needed', testId: 'aa-decision-submit', disabled: props.busy }}
     >
       <label htmlFor={`${id}-type`}>Kind of decision</label>
       <select
@@ -220,19 +219,6 @@ function DecisionForm(props: {
         />
         Reversible (a two-way door)
       </label>
-      <div className="aa-actions">
-        <button
-          type="submit"
-          className="aa-button aa-primary"
-          data-testid="aa-decision-submit"
-          disabled={props.busy}
-        >
-          Mark decision needed
-        </button>
-        <button type="button" className="aa-button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </WidgetForm>
   );
 }

@@ -11,6 +11,7 @@ import { ProblemNote } from './decision-notes';
 import './blocker-panel.css';
 import './decision-panel.css';
 import './knowledge-share.css';
+import { WidgetForm } from './widget-form';
 
 /**
  * "Shared knowledge…" on a Jira issue or a pull request: the team gave a session, a reusable
@@ -102,14 +103,12 @@ function ShareForm(props: {
   };
 
   return (
-    <form
-      className="aa-form"
-      aria-label="Knowledge shared"
-      data-testid="aa-share-form"
+    <WidgetForm
+      testId="aa-share-form"
+      label="Knowledge shared"
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') props.onCancel();
-      }}
+      onCancel={props.onCancel}
+      submit={{ label: 'Record', testId: 'aa-share-submit', disabled: props.busy || teams === null }}
     >
       <label htmlFor={`${id}-kind`}>What the team shared about this</label>
       <select
@@ -137,19 +136,6 @@ function ShareForm(props: {
           Other teams could not be listed: {teams.message}
         </p>
       )}
-      <div className="aa-actions">
-        <button
-          type="submit"
-          className="aa-button aa-primary"
-          data-testid="aa-share-submit"
-          disabled={props.busy || teams === null}
-        >
-          Record
-        </button>
-        <button type="button" className="aa-button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </WidgetForm>
   );
 }
