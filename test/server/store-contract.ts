@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EventFact, factOf } from '../../server/indicators/facts';
 import { indicatorFacts } from '../../server/indicators/lookback';
+import { FileStore } from '../../server/store/file-store';
+import { MemoryStore } from '../../server/store/memory-store';
 import { emptyOrg } from '../../server/store/org-document';
 import type { Store, StoredEvent, TeamRecord } from '../../server/store/types';
 import type { AppEvent } from '../../shared/events';
@@ -127,10 +132,30 @@ function ids(events: StoredEvent[]): string[] {
   return events.map((event) => event.id);
 }
 
-export function storeContract(
-  name: string,
-  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
-) {
+export interface OpenedStore {
+  store: Store;
+  cleanup: () => Promise<void>;
+}
+
+export const openMemoryStore = async (): Promise<OpenedStore> => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+});
+
+/** A FileStore in a fresh temporary directory, removed by `cleanup`. */
+export async function openTempFileStore(options: { cacheMaxEvents?: number } = {}): Promise<OpenedStore> {
+  const dir = await mkdtemp(join(tmpdir(), 'aa-store-'));
+  const store = await FileStore.open(dir, { logger: { warn: () => {} }, ...options });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function storeContract(name: string, makeStore: () => Promise<OpenedStore>) {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     let cleanup: () => Promise<void>;

@@ -1,14 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeIndicators, type EventFact, factOf, indicatorRange } from '../../server/indicators';
 import { indicatorFacts } from '../../server/indicators/lookback';
-import { FileStore } from '../../server/store/file-store';
-import { MemoryStore } from '../../server/store/memory-store';
 import type { Store } from '../../server/store/types';
 import { loadIndicatorFacts, loadTeamFacts, readTeamFacts } from '../../server/team-report';
-import { drift, team } from './store-contract';
+import { drift, openMemoryStore, openTempFileStore, team } from './store-contract';
 
 /**
  * `readTeamFacts` hands back the array of an earlier read when the facts are the same, so the
@@ -18,23 +13,10 @@ const RECEIVED = '2026-03-01T12:00:00.000Z';
 const FROM = new Date('2026-03-02T00:00:00Z');
 const TO = new Date('2026-03-30T00:00:00Z');
 
-const stores: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
-  ['MemoryStore', async () => ({ store: new MemoryStore(), cleanup: async () => {} })],
-  [
-    'FileStore',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'aa-team-report-'));
-      const store = await FileStore.open(dir, { logger: { warn: () => {} } });
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          await rm(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-];
+const stores = [
+  ['MemoryStore', openMemoryStore],
+  ['FileStore', () => openTempFileStore()],
+] as const;
 
 const teamA = team('team-a');
 
