@@ -32,6 +32,8 @@ export interface PostgresStoreOptions {
 const DEFAULT_CACHE_MAX_EVENTS = 200_000;
 /** About as many teams as the cache holds a window of. */
 const RECENT_COLD_TEAMS = 8;
+/** About 50 kB of JSON: well under V8's large-object size (see `loadFacts`). */
+const FACTS_PER_TEXT = 400;
 
 interface TeamRow {
   id: string;
@@ -320,14 +322,19 @@ export class PostgresStore implements Store {
     if (!(from < to) || this.factMonths.holdsAny(teamId, monthKeysOf(from, to))) {
       return this.readMonths(teamId, query, this.factMonths, pick);
     }
-    // Nothing of the range is in this process: no month to check, so one pass reads every month
-    // and counts it, where counting first would read the range twice.
+    // Nothing of the range is in this process: no month to check, so one pass reads it and
+    // counts it, where counting first would read the range twice.
     const keys = monthKeysOf(from, to);
-    const months = await this.loadFactMonths(teamId, keys);
     // A team read with nothing of it here is kept only once asked again soon: a replica serving
     // many teams in turn would otherwise evict month after month for teams not asked again before
-    // they are evicted themselves, and collecting those cost it more than reading them did.
-    if (this.readCold.remember(teamId)) this.factMonths.keep(teamId, keys, months);
+    // they are evicted themselves, and collecting those cost it more than reading them did. Until
+    // then only the range is read, not the whole months a cache would hold.
+    if (!this.readCold.remember(teamId)) {
+      const [range] = await this.loadFacts(teamId, [{ start: from, end: to }]);
+      return (range as FactMonth).facts;
+    }
+    const months = await this.loadFactMonths(teamId, keys);
+    this.factMonths.keep(teamId, keys, months);
     const parts = months.map((month) => pick(month, from, to));
     return parts.length === 1 ? (parts[0] as EventFact[]) : ([] as EventFact[]).concat(...parts);
   }
@@ -393,13 +400,15 @@ export class PostgresStore implements Store {
       const { rows } = await this.pool.query<[number, string | null]>({
         name: 'aa-lookback-facts',
         text: `SELECT count(*)::int, string_agg(fact, ',' ORDER BY occurred_at, seq) FILTER (WHERE fold_key IN (
-                 SELECT unnest($4::text[])
+                 SELECT unnest(string_to_array($4, E'\\n'))
                  UNION ALL
                  SELECT fold_key FROM events
                  WHERE $6 AND team_id = $1 AND meeting_start >= $5 AND occurred_at >= $2 AND occurred_at < $3
                ))
                FROM events WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3`,
-        values: [teamId, bounds.from, bounds.to, keys, bounds.windowFrom, meetings],
+        // Keys as lines, as `insertEvents` sends its columns: as an array parameter, each of the
+        // window's thousands of keys would be quoted and escaped.
+        values: [teamId, bounds.from, bounds.to, keys.join('\n'), bounds.windowFrom, meetings],
         rowMode: 'array',
       });
       const [counted, joined] = rows[0] ?? [0, null];
@@ -466,40 +475,57 @@ export class PostgresStore implements Store {
     return segment;
   }
 
+  /** The team's facts in the given months (see `loadFacts`). */
+  private loadFactMonths(teamId: string, keys: readonly string[]): Promise<FactMonth[]> {
+    return this.loadFacts(teamId, keys.map(monthSpan));
+  }
+
   /**
-   * The team's facts in the given months, each month joined into one JSON text by the database
-   * straight from the index: a parse per month in place of a row and a parse per event, which
-   * dominated reading a team's history.
+   * The team's facts in each span [start, end), joined by the database straight from the index
+   * into JSON texts of `FACTS_PER_TEXT` facts: a parse per text in place of a row and a parse per
+   * event, which dominated reading a team's history. Texts stay small enough for the young
+   * generation, where one text per span would be a large object that only a full collection frees.
    */
-  private async loadFactMonths(teamId: string, keys: readonly string[]): Promise<FactMonth[]> {
+  private async loadFacts(
+    teamId: string,
+    spans: readonly { start: number; end: number }[],
+  ): Promise<FactMonth[]> {
     if (this.closing) throw new StoreClosedError();
-    let rows: [number, string | null][];
+    let rows: [number, number, string][];
     try {
-      // Month by month, so each month is a range of the index, read in its order: grouping one scan
-      // by month would sort it all again.
-      ({ rows } = await this.pool.query<[number, string | null]>({
-        name: 'aa-fact-months',
-        text: `SELECT joined.rows, joined.facts
-               FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS month (start, stop, n)
+      // Span by span, so each is a range of the index, read in its order: grouping one scan by
+      // span would sort it all again.
+      ({ rows } = await this.pool.query<[number, number, string]>({
+        name: 'aa-fact-spans',
+        text: `SELECT span.n::int, count(*)::int, string_agg(ordered.fact, ',')
+               FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS span (start, stop, n)
                CROSS JOIN LATERAL (
-                 SELECT count(*)::int AS rows, string_agg(fact, ',') AS facts FROM (
-                   SELECT fact FROM events
-                   WHERE team_id = $1 AND occurred_at >= month.start AND occurred_at < month.stop
-                   ORDER BY occurred_at, seq
-                 ) AS ordered
-               ) AS joined
-               ORDER BY month.n`,
+                 SELECT fact, (row_number() OVER (ORDER BY occurred_at, seq) - 1) / $4 AS part
+                 FROM events
+                 WHERE team_id = $1 AND occurred_at >= span.start AND occurred_at < span.stop
+                 ORDER BY occurred_at, seq
+               ) AS ordered
+               GROUP BY span.n, ordered.part
+               ORDER BY span.n, ordered.part`,
         values: [
           teamId,
-          keys.map((key) => new Date(monthSpan(key).start)),
-          keys.map((key) => new Date(monthSpan(key).end)),
+          spans.map((span) => new Date(span.start)),
+          spans.map((span) => new Date(span.end)),
+          FACTS_PER_TEXT,
         ],
         rowMode: 'array',
       }));
     } catch (error) {
       throw storeError(error);
     }
-    return rows.map(([length, joined]) => ({ length, facts: parseFacts(joined) }));
+    // A span without events has no row.
+    const read = spans.map((): FactMonth => ({ length: 0, facts: [] }));
+    for (const [n, count, joined] of rows) {
+      const span = read[n - 1] as FactMonth;
+      span.length += count;
+      for (const fact of parseFacts(joined)) span.facts.push(fact);
+    }
+    return read;
   }
 
   // ---- the organisation document ----

@@ -7,6 +7,7 @@ import { factOf } from '../../server/indicators/facts';
 import { foldKey, indicatorFacts } from '../../server/indicators/lookback';
 import { storedEventJson } from '../../server/store/event-line';
 import { FileStore } from '../../server/store/file-store';
+import { MemoryStore } from '../../server/store/memory-store';
 import { openStore } from '../../server/store/open-store';
 import { resolveAdminTokenInDatabase } from '../../server/store/postgres/admin-token';
 import { factFromRow } from '../../server/store/postgres/fact-row';
@@ -253,6 +254,35 @@ async function expectFoldColumns(pool: pg.Pool, count: number) {
     expect(row.meeting_start).toBe(fact.type === 'meeting.tagged' ? String(fact.start) : null);
   }
 }
+
+describe("reading a team's facts", () => {
+  it('reads more facts than one text holds in order, whether nothing of the team is in the process or its months are', async () => {
+    const url = await server.createDatabase();
+    const writer = await PostgresStore.open(url, quiet);
+    const memory = new MemoryStore();
+    // Across three months, ten events to an instant, so that ties fall across the texts' edges.
+    const events = Array.from({ length: 1500 }, (_, i) =>
+      blocker(new Date(Date.UTC(2026, 0, 10) + Math.floor(i / 10) * 13 * 3_600_000).toISOString()),
+    );
+    for (let i = 0; i < events.length; i += 500) {
+      await writer.appendEvents('team-a', events.slice(i, i + 500), RECEIVED);
+      await memory.appendEvents('team-a', events.slice(i, i + 500), RECEIVED);
+    }
+    const ranges = [
+      { from: new Date('2026-01-20T05:00:00Z'), to: new Date('2026-03-20T05:00:00Z') },
+      { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') },
+    ];
+    const reader = await PostgresStore.open(url, quiet);
+    for (const range of ranges) {
+      const expected = await memory.readFacts('team-a', range);
+      expect(expected.length).toBeGreaterThan(1000);
+      // Cold, then asked again soon (its months are kept), then from the kept months.
+      for (let read = 0; read < 3; read += 1)
+        expect(await reader.readFacts('team-a', range)).toEqual(expected);
+    }
+    await closeAll(writer, reader);
+  });
+});
 
 describe('what a window reads of its lookback', () => {
   const range = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-03-01T00:00:00Z') };
