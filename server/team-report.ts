@@ -103,10 +103,13 @@ function sameFacts(a: readonly EventFact[], b: readonly EventFact[]): boolean {
   return a.length === b.length && a[0]?.at === b[0]?.at && a.at(-1)?.at === b.at(-1)?.at;
 }
 
-/** The last indicator read per store and team, with the window it was read for. */
+/**
+ * The last indicator read per store and team, with the window it was read for; null for a team
+ * asked once lately, whose facts were not kept.
+ */
 const recentWindowFacts = new WeakMap<
   Store,
-  Map<string, { from: number; to: number; facts: readonly EventFact[] } | undefined>
+  Map<string, { from: number; to: number; facts: readonly EventFact[] } | null | undefined>
 >();
 
 /**
@@ -114,7 +117,9 @@ const recentWindowFacts = new WeakMap<
  * the team's previous read when it holds the same facts, as `readTeamFacts` does. What a window
  * keeps of its lookback depends on the window, so only a read for the same start qualifies; for
  * one start, the facts kept only grow as the end moves later and facts arrive, so a read ending no
- * earlier with as many facts holds the same ones.
+ * earlier with as many facts holds the same ones. A team's facts are kept from its second read
+ * on: a replica answering many teams in turn would otherwise keep each team's facts, and its
+ * fold, for just long enough to make them the garbage of full collections.
  */
 async function readIndicatorFacts(
   store: Store,
@@ -125,12 +130,14 @@ async function readIndicatorFacts(
   const facts = await store.readWindowFacts(teamId, indicatorRange(from, to), from);
   const recent = recentOf(recentWindowFacts, store, teamId, () => undefined);
   const same =
-    recent !== undefined &&
+    recent != null &&
     recent.from === from.getTime() &&
     recent.to <= to.getTime() &&
     recent.facts.length === facts.length;
   const kept = same ? recent.facts : Object.freeze(facts);
-  recentWindowFacts.get(store)?.set(teamId, { from: from.getTime(), to: to.getTime(), facts: kept });
+  recentWindowFacts
+    .get(store)
+    ?.set(teamId, recent === undefined ? null : { from: from.getTime(), to: to.getTime(), facts: kept });
   return kept;
 }
 
