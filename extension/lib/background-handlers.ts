@@ -5,7 +5,7 @@ import { openBlockersOfSubjects } from './board-blockers';
 import { deliveryStatusItem } from './delivery-status';
 import { openIntent, resolveIntent } from './intents';
 import { isOwnSender, messageSchema } from './message-schema';
-import type { Message, Responses } from './messages';
+import type { DeliveryView, Message, Responses } from './messages';
 import { refreshBadge } from './nudges';
 import { openBlockersFor } from './open-blockers';
 import { otherTeams } from './org-directory';
@@ -44,19 +44,19 @@ function stylesheetOf(widget: WidgetScript): Promise<string> {
   return css;
 }
 
+/** A subject's view, with how delivery stands (the widgets say when something waits in the queue). */
+async function withDelivery<T>(view: Promise<T>): Promise<T & { delivery: DeliveryView }> {
+  const [read, { pending, lastError }] = await Promise.all([view, deliveryStatusItem.getValue()]);
+  return { ...read, delivery: { pending, lastError } };
+}
+
 const handlers: Handlers = {
   async track({ event }) {
     const result = await trackEvent(event);
     if (result.ok) await rememberOwnAction(event);
     return result;
   },
-  async getOpenBlockers({ subject }) {
-    const [blockers, { pending, lastError }] = await Promise.all([
-      openBlockersFor(subject),
-      deliveryStatusItem.getValue(),
-    ]);
-    return { ...blockers, delivery: { pending, lastError } };
-  },
+  getOpenBlockers: ({ subject }) => withDelivery(openBlockersFor(subject)),
   async getHostState({ host }) {
     return { enabled: (await hostSwitchesItem.getValue())[host] };
   },
@@ -72,17 +72,21 @@ const handlers: Handlers = {
   getGitHubRoster: async () => ({ roster: await githubTeamRosterItem.getValue() }),
   recordContribution: async ({ subject }) => ({ status: await recordContribution(subject, trackEvent) }),
   getOpenBlockersOf: async ({ subjects }) => ({ bySubject: await openBlockersOfSubjects(subjects) }),
-  async getOwnActivity({ subject }) {
-    const [activity, { pending, lastError }] = await Promise.all([
-      ownActivityOf(subject),
-      deliveryStatusItem.getValue(),
-    ]);
-    return { ...activity, delivery: { pending, lastError } };
-  },
+  getOwnActivity: ({ subject }) => withDelivery(ownActivityOf(subject)),
   getRecentBlockers: async () => ({ recent: await recentBlockers() }),
   getExperimentLabel: async () => ({ label: await experimentLabelItem.getValue() }),
   answerPulse: ({ scores }) => answerPulse(scores, trackEvent),
   getOtherTeams: otherTeams,
+  async getWidgetStart({ subject }) {
+    const [blockers, activity, roster, recent, experimentLabel] = await Promise.all([
+      withDelivery(openBlockersFor(subject)),
+      withDelivery(ownActivityOf(subject)),
+      githubTeamRosterItem.getValue(),
+      recentBlockers(),
+      experimentLabelItem.getValue(),
+    ]);
+    return { blockers, activity, roster, recent, experimentLabel };
+  },
   /**
    * Runs the widget's script in the content script's own world (scripting's default), in the frame
    * that asked; the stylesheet goes back with the answer, as the page could not fetch it.

@@ -51,6 +51,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('answerPulse'), scores: pulseAnswered.shape.scores }),
   z.strictObject({ type: z.literal('getOtherTeams') }),
   z.strictObject({ type: z.literal('loadWidget'), widget: z.enum(WIDGET_SCRIPTS) }),
+  z.strictObject({ type: z.literal('getWidgetStart'), subject }),
 ]);
 
 /** Only this extension's own scripts and pages; `externally_connectable` is not declared, this is defence in depth. */

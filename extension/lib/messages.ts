@@ -46,6 +46,19 @@ export interface Responses {
   getOtherTeams: OtherTeams;
   /** The widget's script has run in the asking frame; its stylesheet, for the widget's shadow root. */
   loadWidget: { css: string };
+  getWidgetStart: WidgetStart;
+}
+
+/**
+ * Everything a GitHub or Jira widget shows when it first draws, in one answer: the widget then
+ * draws once, not once per question.
+ */
+export interface WidgetStart {
+  blockers: Responses['getOpenBlockers'];
+  activity: Responses['getOwnActivity'];
+  roster: Responses['getGitHubRoster']['roster'];
+  recent: Responses['getRecentBlockers']['recent'];
+  experimentLabel: Responses['getExperimentLabel']['label'];
 }
 
 type TrackedListener = (event: AppEvent) => void;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppEvent } from '../../shared/events';
 import { onTracked } from './messages';
 import { RELOAD_PAGE, trackFromPage } from './track-from-page';
@@ -20,10 +20,15 @@ export interface TrackedView<V> {
 /**
  * A widget's view of what the background knows about a subject, and the actions that change it.
  * Read again after any action recorded in this page (another widget's too), every minute while
- * something of it waits in the queue. `load` must be stable (`useCallback`).
+ * something of it waits in the queue. `load` must be stable (`useCallback`); `initial`, what the
+ * widget's start already read (see `startedView`), spares the first read.
  */
-export function useTrackedView<V extends { queued: boolean }>(load: () => Promise<V>): TrackedView<V> {
-  const [view, setView] = useState<V | null>(null);
+export function useTrackedView<V extends { queued: boolean }>(
+  load: () => Promise<V>,
+  initial: V | null = null,
+): TrackedView<V> {
+  const [view, setView] = useState<V | null>(initial);
+  const started = useRef(initial !== null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now);
@@ -37,7 +42,8 @@ export function useTrackedView<V extends { queued: boolean }>(load: () => Promis
   }, [load]);
 
   useEffect(() => {
-    void refresh();
+    if (started.current) started.current = false;
+    else void refresh();
     const unsubscribe = onTracked(() => void refresh());
     return () => {
       unsubscribe();

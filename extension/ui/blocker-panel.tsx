@@ -1,8 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AppEvent } from '../../shared/events';
 import { BLOCKER_KINDS, type BlockerKind, type EventSource } from '../../shared/vocabulary';
 import { blockerFlaggedEvent, blockerResolvedEvent } from '../lib/blocker-events';
 import { type Responses, sendMessage } from '../lib/messages';
+import { useTrackedView } from '../lib/use-tracked-view';
 import { BLOCKER_KIND_TEXT, formatAge } from './format';
 import './blocker-panel.css';
 import { WidgetForm } from './widget-form';
@@ -16,61 +16,20 @@ import { WidgetForm } from './widget-form';
 
 type View = Responses['getOpenBlockers'];
 
-const RELOAD_PAGE = 'The extension was updated or restarted: reload this page to use it here.';
-/** The age shown ticks, and a queued change is re-checked, this often. */
-const REFRESH_MS = 60_000;
-
 export interface BlockerPanelProps {
   subject: string;
   source: EventSource;
   floating: boolean;
+  /** The open blockers as the widget's start read them (see `startedView`). */
+  initial?: View | null;
 }
 
-export function BlockerPanel({ subject, source, floating }: BlockerPanelProps) {
-  const [view, setView] = useState<View | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+export function BlockerPanel({ subject, source, floating, initial = null }: BlockerPanelProps) {
+  const load = useCallback(() => sendMessage({ type: 'getOpenBlockers', subject }), [subject]);
+  // Read again after any action recorded in the page: a flag from another widget shows here.
+  const { view, busy, problem, now, send } = useTrackedView(load, initial);
   const [formOpen, setFormOpen] = useState(false);
   const [expanded, setExpanded] = useState(!floating);
-  const [now, setNow] = useState(Date.now);
-
-  const refresh = useCallback(async () => {
-    try {
-      setView(await sendMessage({ type: 'getOpenBlockers', subject }));
-    } catch {
-      setProblem(RELOAD_PAGE);
-    }
-  }, [subject]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  useEffect(() => {
-    const tick = window.setInterval(() => setNow(Date.now()), REFRESH_MS);
-    return () => window.clearInterval(tick);
-  }, []);
-
-  useEffect(() => {
-    if (!view?.queued) return;
-    const poll = window.setInterval(() => void refresh(), REFRESH_MS);
-    return () => window.clearInterval(poll);
-  }, [view?.queued, refresh]);
-
-  const send = async (event: AppEvent) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const result = await sendMessage({ type: 'track', event });
-      if (!result.ok) setProblem(`${result.error.message} ${result.error.fix}`);
-      await refresh();
-      setNow(Date.now());
-    } catch {
-      setProblem(RELOAD_PAGE);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const flag = (kind: BlockerKind, waitingOn?: string) =>
     send(blockerFlaggedEvent({ source, subject, kind, waitingOn }));

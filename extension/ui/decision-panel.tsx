@@ -10,7 +10,7 @@ import {
 } from '../../shared/vocabulary';
 import { DECISION_LEVEL_TEXT, DECISION_TYPE_TEXT } from '../components/labels';
 import { newId } from '../lib/ids';
-import { sendMessage } from '../lib/messages';
+import { type Responses, sendMessage } from '../lib/messages';
 import type { DecisionEntry } from '../lib/own-actions';
 import { useTrackedView } from '../lib/use-tracked-view';
 import { ProblemNote, QueuedNote } from './decision-notes';
@@ -29,6 +29,8 @@ import { WidgetForm } from './widget-form';
 export interface DecisionPanelProps {
   subject: string;
   source: EventSource;
+  /** What the widget's start read (see `startedView`). */
+  initial?: Responses['getOwnActivity'] | null;
 }
 
 /** A just-implemented decision stays confirmed on screen this long. */
@@ -50,9 +52,9 @@ const took = (fromIso: string, toIso: string): string => {
   return age === 'just now' ? 'under a minute' : age;
 };
 
-export function DecisionPanel({ subject, source }: DecisionPanelProps) {
+export function DecisionPanel({ subject, source, initial }: DecisionPanelProps) {
   const load = useCallback(() => sendMessage({ type: 'getOwnActivity', subject }), [subject]);
-  const { view, busy, problem, now, send } = useTrackedView(load);
+  const { view, busy, problem, now, send } = useTrackedView(load, initial);
   const [formOpen, setFormOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
 

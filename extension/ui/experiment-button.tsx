@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { EventOf } from '../../shared/events';
 import type { EventSource } from '../../shared/vocabulary';
 import { newId } from '../lib/ids';
-import { sendMessage } from '../lib/messages';
+import { type Responses, sendMessage } from '../lib/messages';
 import { useTrackedView } from '../lib/use-tracked-view';
 import { ProblemNote, QueuedNote } from './decision-notes';
 import { formatAge } from './format';
@@ -21,6 +21,8 @@ export interface ExperimentButtonProps {
   source: EventSource;
   /** Whether to offer starting one when none runs. */
   offerStart?: boolean;
+  /** What the widget's start read (see `startedView`). */
+  initial?: Responses['getOwnActivity'] | null;
 }
 
 type ExperimentEvent = EventOf<'experiment.started' | 'experiment.concluded'>;
@@ -39,9 +41,9 @@ const experimentEvent = (
   subject,
 });
 
-export function ExperimentButton({ subject, source, offerStart = true }: ExperimentButtonProps) {
+export function ExperimentButton({ subject, source, offerStart = true, initial }: ExperimentButtonProps) {
   const load = useCallback(() => sendMessage({ type: 'getOwnActivity', subject }), [subject]);
-  const { view, busy, problem, now, send } = useTrackedView(load);
+  const { view, busy, problem, now, send } = useTrackedView(load, initial);
   const running = view?.experiments ?? [];
   if (running.length === 0 && !offerStart) return null;
 

@@ -43,6 +43,11 @@ export interface HostWidgetOptions<Page> {
   navigationEvents: string[];
   /** Asked once, on the first page where the widget belongs (the user may switch a host off). */
   isEnabled: () => Promise<boolean>;
+  /**
+   * DOM changes that are only the extension's own marks on the page (see `lib/own-writes.ts`),
+   * which need no new look at the page. Putting the widget in place is always one.
+   */
+  isOwnWrite?: (record: MutationRecord) => boolean;
 }
 
 /** Pages render their header a little after load; float only if the anchor stays missing this long. */
@@ -204,8 +209,12 @@ export function runHostWidget<Page>(ctx: ContentScriptContext, options: HostWidg
   ctx.addEventListener(window, 'wxt:locationchange', scheduleSync);
   ctx.addEventListener(window, 'popstate', scheduleSync);
   for (const type of options.navigationEvents) ctx.addEventListener(document, type, scheduleSync);
+  const placedOnly = (record: MutationRecord) =>
+    record.removedNodes.length === 0 && [...record.addedNodes].every((node) => node === shell?.host);
   // Hosts re-render headers without navigating (and wipe foreign nodes when they do).
-  const observer = new MutationObserver(scheduleSync);
+  const observer = new MutationObserver((records) => {
+    if (!records.every((record) => placedOnly(record) || options.isOwnWrite?.(record))) scheduleSync();
+  });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
   sync();

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runCardBadges } from '../../hosts/jira/card-badges';
+import { isBadgeWrite, runCardBadges } from '../../hosts/jira/card-badges';
 import { jiraPageKey, jiraPlacement, readJiraIssuePage } from '../../hosts/jira/issue-page';
 import { sendMessage } from '../../lib/messages';
 import { runHostWidget } from '../../ui/host-widget';
@@ -29,6 +29,8 @@ export default defineContentScript({
       // Jira has no navigation events of its own: the URL watch and the DOM observer see it all.
       navigationEvents: [],
       isEnabled,
+      // The board's badges change nothing of the issue view.
+      isOwnWrite: isBadgeWrite,
     });
     runCardBadges(ctx, isEnabled);
   },

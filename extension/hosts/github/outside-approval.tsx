@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { blockerFlaggedEvent } from '../../lib/blocker-events';
-import { sendMessage } from '../../lib/messages';
+import { sendMessage, type WidgetStart } from '../../lib/messages';
 import { useTrackedView } from '../../lib/use-tracked-view';
 import type { GitHubPage } from './page';
 import { outsideReview, type Reviewer } from './reviewers';
@@ -11,10 +11,12 @@ import { outsideReview, type Reviewer } from './reviewers';
  * while no approval wait is open on the pull request, whichever widget flagged or resolved it.
  */
 
-/** The team's roster, asked once per widget; null until the background answers. */
-function useRoster(): string[] | null {
-  const [roster, setRoster] = useState<string[] | null>(null);
+/** The team's roster, asked once per widget unless its start said; null until the background answers. */
+function useRoster(initial: string[] | null): string[] | null {
+  const [roster, setRoster] = useState(initial);
+  const known = roster !== null;
   useEffect(() => {
+    if (known) return;
     let live = true;
     sendMessage({ type: 'getGitHubRoster' }).then(
       (answer) => live && setRoster(answer.roster),
@@ -23,7 +25,7 @@ function useRoster(): string[] | null {
     return () => {
       live = false;
     };
-  }, []);
+  }, [known]);
   return roster;
 }
 
@@ -31,31 +33,32 @@ export interface OutsideApprovalProps {
   page: GitHubPage;
   reviewers: Reviewer[];
   viewer: string | null;
-  /** After the flag was recorded: the panel beside has to read its list again. */
-  onFlagged: () => void;
+  /** What the widget's start read (see `startedView`). */
+  start: WidgetStart | null;
 }
 
-export function OutsideApprovalSuggestion({ page, reviewers, viewer, onFlagged }: OutsideApprovalProps) {
+export function OutsideApprovalSuggestion({ page, reviewers, viewer, start }: OutsideApprovalProps) {
   const whyId = useId();
-  const roster = useRoster();
+  const roster = useRoster(start?.roster ?? null);
   const load = useCallback(
     () => sendMessage({ type: 'getOpenBlockers', subject: page.subject }),
     [page.subject],
   );
-  const { view, busy, problem, send } = useTrackedView(load);
+  const { view, busy, problem, send } = useTrackedView(load, start?.blockers);
   const waiting = view === null || view.blockers.some((blocker) => blocker.kind === 'approval');
   const suggestion = roster && !waiting ? outsideReview(reviewers, roster, viewer) : null;
   if (!suggestion) return null;
 
-  const flag = async () => {
-    const event = blockerFlaggedEvent({
-      source: 'github',
-      subject: page.subject,
-      kind: 'approval',
-      waitingOn: suggestion.waitingOn,
-    });
-    if (await send(event)) onFlagged();
-  };
+  // The blocker panel beside hears of the flag and reads its list again.
+  const flag = () =>
+    send(
+      blockerFlaggedEvent({
+        source: 'github',
+        subject: page.subject,
+        kind: 'approval',
+        waitingOn: suggestion.waitingOn,
+      }),
+    );
   const why = `Suggested: a review is awaited from ${suggestion.reviewers.join(', ')}, outside your team.`;
   return (
     <span className="aa-widget aa-suggestion">

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
+import type { WidgetStart } from '../../lib/messages';
 import { BlockerPanel } from '../../ui/blocker-panel';
 import { DecisionPanel } from '../../ui/decision-panel';
 import { ExperimentButton } from '../../ui/experiment-button';
 import { KnowledgeShareButton } from '../../ui/knowledge-share';
+import { useFirstRenderStart } from '../../ui/started-view';
 import { ContributionNote, useContribution } from './contribution-note';
 import { OutsideApprovalSuggestion } from './outside-approval';
 import type { GitHubPage } from './page';
@@ -18,27 +20,22 @@ export { githubPlacement } from './selectors';
 /**
  * The GitHub widget: the shared blocker, decision and experiment controls, placed in the pull
  * request or issue header, and on pull requests what only GitHub knows: who is awaited for review,
- * and who opened it. Render it with `key={subject}`, like the panels.
+ * and who opened it. Render it with `key={subject}`, like the panels; `start` is what the
+ * background knew when it was drawn (see `startedView`).
  */
-export function GitHubWidget({ page, floating }: { page: GitHubPage; floating: boolean }) {
+export function GitHubWidget(props: { page: GitHubPage; floating: boolean; start: WidgetStart | null }) {
+  const { page, floating } = props;
   const scheme = useGitHubScheme();
-  // Bumped after the suggestion flags, so the panel reads its list again.
-  const [panelVersion, setPanelVersion] = useState(0);
+  const start = useFirstRenderStart(props.start);
   const { subject } = page;
   return (
     <div className={floating ? 'aa-github aa-github-floating' : 'aa-github'} data-scheme={scheme}>
-      <BlockerPanel key={panelVersion} subject={subject} source="github" floating={floating} />
-      {page.kind === 'pull' && (
-        <PullRequestExtras
-          page={page}
-          floating={floating}
-          onFlagged={() => setPanelVersion((version) => version + 1)}
-        />
-      )}
+      <BlockerPanel subject={subject} source="github" floating={floating} initial={start?.blockers} />
+      {page.kind === 'pull' && <PullRequestExtras page={page} floating={floating} start={start} />}
       {!floating && (
         <>
-          <DecisionPanel subject={subject} source="github" />
-          <ExperimentButton subject={subject} source="github" />
+          <DecisionPanel subject={subject} source="github" initial={start?.activity} />
+          <ExperimentButton subject={subject} source="github" initial={start?.activity} />
           <KnowledgeShareButton subject={subject} source="github" />
         </>
       )}
@@ -51,8 +48,8 @@ interface PullReading {
   reviewers: Reviewer[];
 }
 
-function PullRequestExtras(props: { page: GitHubPage; floating: boolean; onFlagged: () => void }) {
-  const { page, floating, onFlagged } = props;
+function PullRequestExtras(props: { page: GitHubPage; floating: boolean; start: WidgetStart | null }) {
+  const { page, floating, start } = props;
   const read = useMemo(() => {
     // The sidebar is on the conversation tab only: the reviewers seen there still count on the others.
     let reviewers: Reviewer[] = [];
@@ -69,7 +66,7 @@ function PullRequestExtras(props: { page: GitHubPage; floating: boolean; onFlagg
   if (floating) return null;
   return (
     <>
-      <OutsideApprovalSuggestion page={page} reviewers={reviewers} viewer={viewer} onFlagged={onFlagged} />
+      <OutsideApprovalSuggestion page={page} reviewers={reviewers} viewer={viewer} start={start} />
       <ContributionNote status={contribution} />
     </>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { BLOCKER_KINDS, type BlockerKind } from '../../../shared/vocabulary';
 import { blockerFlaggedEvent } from '../../lib/blocker-events';
-import { sendMessage } from '../../lib/messages';
+import { type Responses, sendMessage } from '../../lib/messages';
 import { useTrackedView } from '../../lib/use-tracked-view';
 import { ProblemNote } from '../../ui/decision-notes';
 import { BADGE_KIND_TEXT } from './badge';
@@ -12,31 +12,32 @@ import { BADGE_KIND_TEXT } from './badge';
  * waited on, so flagging the same wait again takes two clicks.
  */
 
+type HintsView = Responses['getOpenBlockers'] & Responses['getRecentBlockers'];
+
 export interface BlockerHintsProps {
   subject: string;
   flaggedInJira: boolean;
-  /** After a flag was recorded here: the panel beside has to read its list again. */
-  onFlagged: () => void;
+  /** What the widget's start read (see `startedView`). */
+  initial?: HintsView | null;
 }
 
-export function BlockerHints({ subject, flaggedInJira, onFlagged }: BlockerHintsProps) {
-  const load = useCallback(async () => {
+export function BlockerHints({ subject, flaggedInJira, initial }: BlockerHintsProps) {
+  const load = useCallback(async (): Promise<HintsView> => {
     const [blockers, { recent }] = await Promise.all([
       sendMessage({ type: 'getOpenBlockers', subject }),
       sendMessage({ type: 'getRecentBlockers' }),
     ]);
     return { ...blockers, recent };
   }, [subject]);
-  const { view, busy, problem, send } = useTrackedView(load);
+  const { view, busy, problem, send } = useTrackedView(load, initial);
   const [dismissed, setDismissed] = useState(false);
   const [recentOpen, setRecentOpen] = useState(false);
   const recentButton = useRef<HTMLButtonElement>(null);
   const id = useId();
 
   const flag = async (kind: BlockerKind, waitingOn?: string) => {
-    if (!(await send(blockerFlaggedEvent({ source: 'jira', subject, kind, waitingOn })))) return;
-    setRecentOpen(false);
-    onFlagged();
+    // The blocker panel beside hears of the flag and reads its list again.
+    if (await send(blockerFlaggedEvent({ source: 'jira', subject, kind, waitingOn }))) setRecentOpen(false);
   };
 
   if (!view) return null;

@@ -5,7 +5,7 @@ import { isOwnWrite } from '../../lib/own-writes';
 import { type Badge, badgeFor } from './badge';
 import badgeCss from './card-badges.css?inline';
 import { isJiraBoard, selfHostedHere } from './page';
-import { findCards } from './selectors';
+import { badgeSlot, findCards, type IssueCard } from './selectors';
 
 /**
  * A small badge on the board cards (and backlog rows) of issues with an open blocker: kind and
@@ -15,13 +15,16 @@ import { findCards } from './selectors';
 
 const BADGE_CLASS = 'aa-card-badge';
 const STYLE_ID = 'aa-card-badge-style';
+
+/** Whether a DOM change is only badges put in or rewritten: no reason to read the board again. */
+export const isBadgeWrite = (record: MutationRecord): boolean => isOwnWrite(record, BADGE_CLASS, STYLE_ID);
 /** Ages tick, and teammates' flags show up, this often. */
 const REFRESH_MS = 60_000;
 /** The background answers this many subjects per question. */
 const MAX_SUBJECTS = 500;
 
 interface CardPlan {
-  slot: Element;
+  card: Element;
   current: HTMLElement | null;
   badge: Badge | null;
 }
@@ -37,20 +40,21 @@ function installStyle(): HTMLElement {
 }
 
 /**
- * The badge put in each slot: looked up here rather than in the slot, which would be a query per
- * card per pass. A slot Jira re-rendered is a new element, without one.
+ * The badge put on each card: looked up here rather than in the card, which would be a query per
+ * card per pass. A card Jira re-rendered is a new element, without one; one whose key slot it
+ * re-rendered has lost the badge.
  */
-const badgeIn = new WeakMap<Element, HTMLElement>();
+const badgeOn = new WeakMap<Element, HTMLElement>();
 
-function currentBadge(slot: Element): HTMLElement | null {
-  const badge = badgeIn.get(slot);
-  return badge?.parentElement === slot ? badge : null;
+function currentBadge(card: Element): HTMLElement | null {
+  const badge = badgeOn.get(card);
+  return badge?.isConnected && card.contains(badge) ? badge : null;
 }
 
-function createBadge(slot: Element, badge: Badge): HTMLElement {
+function createBadge(card: Element, badge: Badge): HTMLElement {
   const element = document.createElement('span');
   element.className = BADGE_CLASS;
-  badgeIn.set(slot, element);
+  badgeOn.set(card, element);
   return writeBadge(element, badge);
 }
 
@@ -65,9 +69,9 @@ function writeBadge(element: HTMLElement, badge: Badge): HTMLElement {
 const sameBadge = (element: HTMLElement, badge: Badge): boolean =>
   element.dataset.kind === badge.kind && element.textContent === badge.text && element.title === badge.label;
 
-function applyPlan({ slot, current, badge }: CardPlan): void {
+function applyPlan({ card, current, badge }: CardPlan): void {
   if (!badge) current?.remove();
-  else if (!current) slot.append(createBadge(slot, badge));
+  else if (!current) badgeSlot(card).append(createBadge(card, badge));
   else if (!sameBadge(current, badge)) writeBadge(current, badge);
 }
 
@@ -80,6 +84,8 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
   let enabled: boolean | null = null;
   /** Whether this page may hold badges of ours, so pages without any are not searched for them. */
   let painted = false;
+  /** The cards as last read; read again only after the page changed (a board is a costly read). */
+  let read: IssueCard[] | null = null;
 
   const fetchBlockers = async (subjects: string[]) => {
     fetching = true;
@@ -120,14 +126,15 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
     if (!enabled) return;
     const now = Date.now();
     // Reads…
-    const cards = findCards();
+    read ??= findCards();
+    const cards = read;
     // Until the background has named a blocked card, there is nothing to paint or take away.
     if (painted || Object.keys(bySubject).length > 0) {
       if (!style?.isConnected) style = installStyle();
       painted = true;
-      const plans: CardPlan[] = cards.map(({ key, slot }) => ({
-        slot,
-        current: currentBadge(slot),
+      const plans: CardPlan[] = cards.map(({ key, card }) => ({
+        card,
+        current: currentBadge(card),
         badge: badgeFor(bySubject[`jira:${key}`] ?? [], now),
       }));
       // …then writes, so the page lays out once.
@@ -152,11 +159,16 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
   // Jira renders cards as the board scrolls and re-renders them in place. Our own writes need no
   // pass of their own.
   const observer = new MutationObserver((records) => {
-    if (!records.every((record) => isOwnWrite(record, BADGE_CLASS, STYLE_ID))) schedule();
+    if (records.every(isBadgeWrite)) return;
+    read = null;
+    schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.setInterval(schedule, REFRESH_MS);
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    read = null;
+    schedule();
+  });
   // A flag or resolution from the side panel shows on its card at once.
   const unsubscribe = onTracked(() => {
     askedAt = 0;

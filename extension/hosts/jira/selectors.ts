@@ -124,8 +124,6 @@ function labelFromSearchLink(href: string | null): string | null {
 export interface IssueCard {
   card: Element;
   key: string;
-  /** The element the badge is appended to. */
-  slot: Element;
 }
 
 function cardKey(card: Element): string | null {
@@ -142,7 +140,15 @@ export function findCards(root: ParentNode = document): IssueCard[] {
   const cards: IssueCard[] = [];
   for (const card of root.querySelectorAll(CARDS)) {
     const key = cardKey(card);
-    if (key) cards.push({ card, key, slot: card.querySelector(CARD_KEY_SLOTS) ?? card });
+    if (key) cards.push({ card, key });
   }
   return cards;
+}
+
+/**
+ * Where a card's badge goes: beside its key, else on the card. Looked up only for the cards that
+ * get one, a few of the hundreds on a board.
+ */
+export function badgeSlot(card: Element): Element {
+  return card.querySelector(CARD_KEY_SLOTS) ?? card;
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { sendMessage } from '../../lib/messages';
+import { sendMessage, type WidgetStart } from '../../lib/messages';
 import { BlockerPanel } from '../../ui/blocker-panel';
 import { DecisionPanel } from '../../ui/decision-panel';
 import { ExperimentButton } from '../../ui/experiment-button';
 import { KnowledgeShareButton } from '../../ui/knowledge-share';
+import { useFirstRenderStart } from '../../ui/started-view';
 import { useGitHubScheme } from '../github/theme';
 import { BlockerHints } from './blocker-hints';
 import type { JiraIssuePage } from './issue-page';
@@ -14,34 +15,41 @@ import './jira-widget.css';
  * own flag and recent waits, decisions, and experiments on issues with the experiment label.
  */
 
-/** The label that marks experiments, as set in Options; null until the background answers. */
-function useExperimentLabel(): string | null {
-  const [label, setLabel] = useState<string | null>(null);
+/**
+ * The label that marks experiments, as set in Options, asked unless the widget's start said; null
+ * until the background answers, empty where it cannot.
+ */
+function useExperimentLabel(initial: string | null): string | null {
+  const [label, setLabel] = useState(initial);
+  const known = label !== null;
   useEffect(() => {
+    if (known) return;
     let live = true;
     sendMessage({ type: 'getExperimentLabel' }).then(
-      (answer) => live && setLabel(answer.label.trim().toLowerCase()),
-      () => live && setLabel(null),
+      (answer) => live && setLabel(answer.label),
+      () => live && setLabel(''),
     );
     return () => {
       live = false;
     };
-  }, []);
-  return label;
+  }, [known]);
+  return label?.trim().toLowerCase() ?? null;
 }
 
-/** Render it with `key={page.subject}`: another issue is another widget. */
-export function JiraWidget({ page, floating }: { page: JiraIssuePage; floating: boolean }) {
+/**
+ * Render it with `key={page.subject}`: another issue is another widget. `start` is what the
+ * background knew when it was drawn (see `startedView`).
+ */
+export function JiraWidget(props: { page: JiraIssuePage; floating: boolean; start: WidgetStart | null }) {
+  const { page, floating } = props;
   // Jira's tokens follow its theme; the scheme picks our fallbacks where a token is missing. Jira
   // and GitHub both name it in `html[data-color-mode]`, so GitHub's reading serves here as is.
   const scheme = useGitHubScheme();
-  const experimentLabel = useExperimentLabel();
+  const start = useFirstRenderStart(props.start);
+  const experimentLabel = useExperimentLabel(start?.experimentLabel ?? null);
   const [expanded, setExpanded] = useState(false);
-  // Bumped after the hints flag, so the panel reads its list again.
-  const [panelVersion, setPanelVersion] = useState(0);
   const { subject } = page;
-  const labelled =
-    experimentLabel !== null && experimentLabel !== '' && page.labels.includes(experimentLabel);
+  const labelled = !!experimentLabel && page.labels.includes(experimentLabel);
 
   return (
     <section
@@ -65,14 +73,14 @@ export function JiraWidget({ page, floating }: { page: JiraIssuePage; floating: 
       )}
       {(!floating || expanded) && (
         <div className="aa-jira-row">
-          <BlockerPanel key={panelVersion} subject={subject} source="jira" floating={false} />
+          <BlockerPanel subject={subject} source="jira" floating={false} initial={start?.blockers} />
           <BlockerHints
             subject={subject}
             flaggedInJira={page.flaggedInJira}
-            onFlagged={() => setPanelVersion((version) => version + 1)}
+            initial={start && { ...start.blockers, recent: start.recent }}
           />
-          <DecisionPanel subject={subject} source="jira" />
-          <ExperimentButton subject={subject} source="jira" offerStart={labelled} />
+          <DecisionPanel subject={subject} source="jira" initial={start?.activity} />
+          <ExperimentButton subject={subject} source="jira" offerStart={labelled} initial={start?.activity} />
           <KnowledgeShareButton subject={subject} source="jira" />
         </div>
       )}

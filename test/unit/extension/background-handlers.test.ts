@@ -68,6 +68,20 @@ describe('handleMessage', () => {
     );
   });
 
+  test('a widget’s start is, in one answer, what its parts would each have asked', async () => {
+    const subject = 'github:acme/payments#42';
+    await handleMessage({ type: 'track', event: flagged(42) }, OWN);
+    const ask = (message: object) => handleMessage(message, OWN) as Promise<Record<string, unknown>>;
+    expect(await ask({ type: 'getWidgetStart', subject })).toEqual({
+      blockers: await ask({ type: 'getOpenBlockers', subject }),
+      activity: await ask({ type: 'getOwnActivity', subject }),
+      roster: (await ask({ type: 'getGitHubRoster' })).roster,
+      recent: (await ask({ type: 'getRecentBlockers' })).recent,
+      experimentLabel: (await ask({ type: 'getExperimentLabel' })).label,
+    });
+    expect((await ask({ type: 'getWidgetStart', subject })).blockers).toMatchObject({ queued: true });
+  });
+
   test('a full queue refuses to track and says so', async () => {
     await enqueue(Array.from({ length: QUEUE_CAP }, (_, i) => flagged(i)));
     const answer = await handleMessage({ type: 'track', event: flagged(QUEUE_CAP) }, OWN);

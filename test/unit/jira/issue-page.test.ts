@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { jiraPageKey, jiraPlacement, readJiraIssuePage } from '../../../extension/hosts/jira/issue-page';
 import {
+  badgeSlot,
   findCards,
   findWidgetAnchor,
   issueLabels,
@@ -169,10 +170,10 @@ describe('findCards', () => {
       '<div data-test-id="platform-board-kit.ui.card.card"><a href="/browse/pay-9">PAY-9</a><div data-test-id="platform-card.common.ui.key.key"></div></div>';
     const cards = findCards(documentOf(board + backlog + dataCenter + olderBoard));
     expect(
-      cards.map(({ key, slot }) => [
-        key,
-        slot.getAttribute('data-testid') ?? slot.getAttribute('data-test-id') ?? slot.className,
-      ]),
+      cards.map(({ key, card }) => {
+        const slot = badgeSlot(card);
+        return [key, slot.getAttribute('data-testid') ?? slot.getAttribute('data-test-id') ?? slot.className];
+      }),
     ).toEqual([
       ['PAY-7', 'platform-card.common.ui.key.key'],
       ['PAY-8', 'software-backlog.card-list.card.card-contents.key'],
@@ -188,6 +189,6 @@ describe('findCards', () => {
     );
     const cards = findCards(document);
     expect(cards.map(({ key }) => key)).toEqual(['PAY-12']);
-    expect(cards[0]?.slot).toBe(cards[0]?.card);
+    expect(cards[0] && badgeSlot(cards[0].card)).toBe(cards[0]?.card);
   });
 });
