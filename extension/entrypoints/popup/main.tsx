@@ -2,9 +2,6 @@
 import { firstSnapshot } from './first-snapshot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../../ui/extension-page.css';
-import '../../components/components.css';
-import './popup.css';
 import { Popup } from './Popup';
 
 const root = document.getElementById('root');
