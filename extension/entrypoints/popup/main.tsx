@@ -1,7 +1,6 @@
-// biome-ignore-all assist/source/organizeImports: first-snapshot goes first, so that storage is read while React's modules are evaluated.
-import { firstSnapshot } from './first-snapshot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { firstSnapshot } from './first-snapshot';
 import { Popup } from './Popup';
 
 const root = document.getElementById('root');
