@@ -38,13 +38,15 @@ const NATIVE_BROWSER_SCRIPTS = [
   'jira',
   'github-widget',
   'jira-widget',
+  'calendar-widget',
+  'calendar-ui-widget',
   'google-calendar',
   'outlook',
 ];
 const NATIVE_BROWSER = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
 
 /** The widgets' own scripts (see `extension/lib/widget-scripts.ts`): built like content scripts. */
-const WIDGET_SCRIPTS = ['github-widget', 'jira-widget'];
+const WIDGET_SCRIPTS = ['github-widget', 'jira-widget', 'calendar-widget', 'calendar-ui-widget'];
 /**
  * A widget's script runs where a widget shows, all of it at once: V8 then compiles every function
  * in one go rather than pre-parsing each and parsing it again on its first call.

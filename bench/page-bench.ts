@@ -59,7 +59,7 @@ function widgetsReady(host: HeavyPage['host'], page: Page): Promise<unknown> {
     case 'outlook':
       return page.waitForFunction(
         (tags) =>
-          document.querySelectorAll('select.aa-cal-tag').length === tags &&
+          document.querySelectorAll('.aa-cal-tag').length === tags &&
           document.querySelector('aligned-autonomy-meeting-audit'),
         COUNTED_PER_WEEK,
         options,

@@ -3,7 +3,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppEvent } from '../../shared/events';
 import { type ApiServer, startApiServer, type TeamCreated } from './support/api-server';
-import { type ExtensionBrowser, launchWithExtension, serveCalendarFixtures } from './support/browser';
+import {
+  type ExtensionBrowser,
+  evaluateInContentScript,
+  launchWithExtension,
+  serveCalendarFixtures,
+} from './support/browser';
 
 /**
  * The calendars in Chromium with the built extension against the real API, on fixture pages that
@@ -107,7 +112,9 @@ describe('Google Calendar', () => {
   let page: Page;
   const chip = (eventId: string) =>
     page.locator(`[data-eventchip][data-eventid="${eventIdAttribute(eventId)}"]`);
-  const tagOf = (eventId: string) => chip(eventId).locator('select.aa-cal-tag');
+  const tagOf = (eventId: string) => chip(eventId).locator('.aa-cal-tag');
+  /** The tag's control: a button until the tag is first used, its list from then on. */
+  const controlOf = (eventId: string) => tagOf(eventId).locator('button, select');
   const state = async (eventId: string) => {
     const tag = tagOf(eventId).first();
     return [await tag.getAttribute('data-aa-state'), await tag.getAttribute('data-aa-category')];
@@ -121,7 +128,7 @@ describe('Google Calendar', () => {
   async function tagsPerChip() {
     const counts = await page
       .locator('[data-eventchip]')
-      .evaluateAll((chips) => chips.map((element) => element.querySelectorAll('select.aa-cal-tag').length));
+      .evaluateAll((chips) => chips.map((element) => element.querySelectorAll('.aa-cal-tag').length));
     return counts.sort();
   }
   /** The week: eleven chips of counted meetings, a declined one and an all-day one. */
@@ -130,7 +137,7 @@ describe('Google Calendar', () => {
   test('tags meetings in place, with suggestions that count only once confirmed', async () => {
     page = await openInTimeZone(GOOGLE_WEEK);
     // 13 chips: 10 timed meetings (one drawn on two days), a declined one, an all-day one.
-    await expect.poll(() => page.locator('select.aa-cal-tag').count(), POLL).toBe(11);
+    await expect.poll(() => page.locator('.aa-cal-tag').count(), POLL).toBe(11);
     expect(await tagsPerChip()).toEqual(ONE_TAG_EACH_BUT_TWO);
     expect(await tagOf('vendorcall').count()).toBe(0);
     expect(await tagOf('thanksgiving').count()).toBe(0);
@@ -138,14 +145,19 @@ describe('Google Calendar', () => {
     expect(await state('standup_20261124T140000Z')).toEqual(['suggested', 'team_coordination']);
     expect(await state('focusblock')).toEqual(['suggested', 'focus']);
     expect(await state('qnumbers')).toEqual(['untagged', '']);
-    expect(await tagOf('plan4payments').getAttribute('aria-label')).toContain('not counted until you choose');
+    expect(await controlOf('plan4payments').getAttribute('aria-label')).toContain(
+      'not counted until you choose',
+    );
+    // No list is built before a tag is used.
+    expect(await page.locator('.aa-cal-tag select').count()).toBe(0);
     expect((await storedMeetings()).size).toBe(0);
 
-    // Clicking the chip's tag leaves the chip alone (no details popover)…
-    const planning = tagOf('plan4payments');
+    // Clicking the chip's tag opens its list and leaves the chip alone (no details popover)…
+    const planning = controlOf('plan4payments');
     await planning.click();
     await page.keyboard.press('Escape');
     expect(await page.locator('div[role="dialog"]').count()).toBe(0);
+    expect(await tagOf('plan4payments').locator('select').count()).toBe(1);
     // …and it works from the keyboard: the first choice is the suggested category's.
     await planning.focus();
     await page.keyboard.press('ArrowDown');
@@ -308,7 +320,7 @@ describe('Google Calendar', () => {
     // Learned from what was confirmed last week; still only a suggestion.
     expect(await state('standup_20261116T140000Z')).toEqual(['suggested', 'team_coordination']);
     expect(await state('archreview')).toEqual(['suggested', 'decision']);
-    expect(await page.locator('select.aa-cal-tag').count()).toBe(3);
+    expect(await page.locator('.aa-cal-tag').count()).toBe(3);
     await expect.poll(() => auditText('aa-audit-total'), POLL).toBe('2.3 h in 3 meetings');
     await expect
       .poll(async () => (await storedMeetings()).get(googleMeetingId('wsync_20261116T150000Z')), POLL)
@@ -317,12 +329,35 @@ describe('Google Calendar', () => {
 
   test('tags the month view, whose chips the host does not position', async () => {
     await page.getByRole('button', { name: 'Month' }).click();
-    await expect.poll(() => page.locator('select.aa-cal-tag').count(), POLL).toBe(14);
+    await expect.poll(() => page.locator('.aa-cal-tag').count(), POLL).toBe(14);
     const counts = await tagsPerChip();
     expect(counts.filter((count) => count === 1)).toHaveLength(14);
     expect(counts.filter((count) => count > 1)).toHaveLength(0);
     expect(await state('plan4payments')).toEqual(['tagged', 'cross_team_coordination']);
     expect(await chip('plan4payments').getAttribute('data-aa-anchor')).toBe('');
+    await page.close();
+  });
+
+  test('loads nothing but its watcher on settings, and starts when the user goes to the grid', async () => {
+    page = await openInTimeZone('https://calendar.google.com/calendar/u/0/r/settings');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    const widgetRan = () =>
+      evaluateInContentScript(
+        page,
+        browser.extensionId,
+        `Boolean(globalThis[Symbol.for('aligned-autonomy.widget-views')]?.calendar)`,
+      );
+    // The content script is there (its world exists), the calendar's code is not.
+    await page.waitForTimeout(500);
+    expect(await widgetRan()).toBe(false);
+    expect(await page.locator('aligned-autonomy-meeting-audit').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    expect(page.url()).toBe(GOOGLE_WEEK);
+    await expect.poll(() => page.locator('.aa-cal-tag').count(), POLL).toBe(11);
+    expect(await state('plan4payments')).toEqual(['tagged', 'cross_team_coordination']);
+    expect(await page.getByTestId('aa-audit-open').count()).toBe(1);
+    expect(await widgetRan()).toBe(true);
     await page.close();
   });
 });
@@ -331,15 +366,16 @@ describe('Outlook on the web', () => {
   test('tags tiles, keeps its UI outside body, and sends with the outlook source', async () => {
     const page = await openInTimeZone(OUTLOOK_WEEK);
     const tile = (id: string) => page.locator(`[data-calitemid="${id}"] [role="button"]`);
-    const tagOf = (id: string) => tile(id).locator('select.aa-cal-tag');
-    await expect.poll(() => page.locator('select.aa-cal-tag').count(), POLL).toBe(3);
+    const tagOf = (id: string) => tile(id).locator('.aa-cal-tag');
+    await expect.poll(() => page.locator('.aa-cal-tag').count(), POLL).toBe(3);
     expect(await tagOf('AAMkAD-vendor-4').count()).toBe(0);
     expect(await tagOf('AAMkAD-holiday-5').count()).toBe(0);
     expect(await tagOf('AAMkAD-design-2').getAttribute('data-aa-category')).toBe('decision');
 
     const weekly = tagOf('AAMkAD-weekly-1');
-    await weekly.focus();
-    await weekly.selectOption('team_coordination');
+    // From the keyboard: the tag's button, focused, becomes its list.
+    await weekly.locator('button').focus();
+    await weekly.locator('select').selectOption('team_coordination');
     await expect.poll(() => weekly.getAttribute('data-aa-state'), POLL).toBe('tagged');
     await expect
       .poll(async () => (await storedMeetings()).get(sha256(['outlook', 'AAMkAD-weekly-1'])), POLL)
@@ -364,8 +400,8 @@ describe('Outlook on the web', () => {
     // Offline: the tag waits in the background's queue, the panel says so, and it is sent later.
     await setServerUrl('http://127.0.0.1:9');
     const design = tagOf('AAMkAD-design-2');
-    await design.focus();
-    await design.selectOption('decision');
+    await design.locator('button, select').focus();
+    await design.locator('select').selectOption('decision');
     await expect.poll(() => page.getByTestId('aa-delivery').textContent(), POLL).toMatch(/^Queued/);
     await setServerUrl(api.url);
     await expect
@@ -377,9 +413,7 @@ describe('Outlook on the web', () => {
       (
         await page
           .locator('[data-calitemid] [role="button"]')
-          .evaluateAll((tiles) =>
-            tiles.map((element) => element.querySelectorAll('select.aa-cal-tag').length),
-          )
+          .evaluateAll((tiles) => tiles.map((element) => element.querySelectorAll('.aa-cal-tag').length))
       ).sort();
     await expect.poll(tagsPerTile, POLL).toEqual([0, 0, 1, 1, 1]);
     expect(await weekly.getAttribute('data-aa-state')).toBe('tagged');

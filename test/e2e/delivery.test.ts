@@ -32,10 +32,10 @@ const ISSUES = {
 const CALENDAR = 'jane@example.com';
 const googleChipTag = (page: Page, eventId: string) =>
   page.locator(
-    `[data-eventchip][data-eventid="${Buffer.from(`${eventId} ${CALENDAR}`).toString('base64').replace(/=+$/, '')}"] select.aa-cal-tag`,
+    `[data-eventchip][data-eventid="${Buffer.from(`${eventId} ${CALENDAR}`).toString('base64').replace(/=+$/, '')}"] .aa-cal-tag`,
   );
 const outlookTileTag = (page: Page, itemId: string) =>
-  page.locator(`[data-calitemid="${itemId}"] [role="button"] select.aa-cal-tag`);
+  page.locator(`[data-calitemid="${itemId}"] [role="button"] .aa-cal-tag`);
 
 let dataDir: string;
 let profileDir: string;
@@ -166,8 +166,8 @@ describe('delivery through an outage, a stopped service worker and a browser res
     ] as const) {
       const tag = googleChipTag(calendar, eventId);
       // The tag lists the categories once focused, as a keyboard or mouse user gets there.
-      await tag.focus();
-      await tag.selectOption(category);
+      await tag.locator('button, select').focus();
+      await tag.locator('select').selectOption(category);
       await expect.poll(() => tag.getAttribute('data-aa-state'), POLL).toBe('tagged');
     }
     // Tagging woke a fresh worker, which found the queue in storage and added to it.
@@ -195,8 +195,8 @@ describe('delivery through an outage, a stopped service worker and a browser res
     const outlook = await browser.context.newPage();
     await outlook.goto('https://outlook.office.com/calendar/view/week');
     const weekly = outlookTileTag(outlook, 'AAMkAD-weekly-1');
-    await weekly.focus();
-    await weekly.selectOption('team_coordination');
+    await weekly.locator('button, select').focus();
+    await weekly.locator('select').selectOption('team_coordination');
     await expect.poll(() => weekly.getAttribute('data-aa-state'), POLL).toBe('tagged');
 
     queuedBeforeReturn = await queuedEvents();

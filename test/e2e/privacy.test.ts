@@ -281,11 +281,11 @@ describe('privacy: no page text in any request', () => {
       );
     const control = () =>
       page.locator('div[role="dialog"] > aligned-autonomy-meeting-tag [data-testid="aa-meeting-control"]');
-    await expect.poll(() => page.locator('select.aa-cal-tag').count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.aa-cal-tag').count(), POLL).toBeGreaterThan(0);
 
-    const tag = chip('plan4payments').locator('select.aa-cal-tag');
-    await tag.focus();
-    await tag.selectOption('cross_team_coordination');
+    const tag = chip('plan4payments').locator('.aa-cal-tag');
+    await tag.locator('button, select').focus();
+    await tag.locator('select').selectOption('cross_team_coordination');
     await expect.poll(() => tag.getAttribute('data-aa-state'), POLL).toBe('tagged');
 
     // The popover: a whole series tagged, a one-on-one tagged and untagged again; guests listed.
@@ -322,9 +322,9 @@ describe('privacy: no page text in any request', () => {
   test('Outlook: tile tags and the meeting audit', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://outlook.office.com/calendar/view/week');
-    const weekly = page.locator('[data-calitemid="AAMkAD-weekly-1"] [role="button"] select.aa-cal-tag');
-    await weekly.focus();
-    await weekly.selectOption('team_coordination');
+    const weekly = page.locator('[data-calitemid="AAMkAD-weekly-1"] [role="button"] .aa-cal-tag');
+    await weekly.locator('button, select').focus();
+    await weekly.locator('select').selectOption('team_coordination');
     await expect.poll(() => weekly.getAttribute('data-aa-state'), POLL).toBe('tagged');
     await page.getByTestId('aa-audit-open').click();
     await page.getByTestId('aa-accept-all').click();

@@ -1,6 +1,7 @@
 import type { CreateView } from '../../ui/host-widget';
 import type { AuditPanelRoot } from './audit-panel';
 import type { CalendarEngine } from './calendar-engine';
+import type { CalendarViews } from './calendar-site';
 import './calendar.css';
 
 /**
@@ -10,7 +11,10 @@ import './calendar.css';
 
 let launchers = 0;
 
-export function auditLauncher(engine: CalendarEngine): CreateView<'grid'> {
+export function auditLauncher(
+  engine: CalendarEngine,
+  loadViews: () => Promise<CalendarViews>,
+): CreateView<'grid'> {
   return (container) => {
     launchers += 1;
     const panelId = `aa-audit-${launchers}-panel`;
@@ -46,7 +50,7 @@ export function auditLauncher(engine: CalendarEngine): CreateView<'grid'> {
         return;
       }
       setOpen(true);
-      panel ??= import('./audit-panel').then(({ auditPanelRoot }) =>
+      panel ??= loadViews().then(({ auditPanelRoot }) =>
         auditPanelRoot(slot, { id: panelId, engine, onClose: close }),
       );
       void panel.then((root) => {

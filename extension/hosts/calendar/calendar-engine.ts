@@ -15,6 +15,7 @@ import type {
 import {
   ANCHOR_ATTRIBUTE,
   CHIP_TAG_CLASS,
+  type ChipTag,
   type ChipTagView,
   createChipTag,
   ensureChipTagStyles,
@@ -93,12 +94,12 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   };
   const listeners = new Set<() => void>();
   const readings = new Map<string, ChipReading | null>();
-  const tags = new WeakMap<Element, HTMLSelectElement>();
+  const tags = new WeakMap<Element, ChipTag>();
   /**
    * Tags by meeting, to move rather than rebuild: a host that re-renders draws new chips for the
    * same meetings, whose tags, already painted, only need putting back.
    */
-  const tagsByMeeting = new Map<string, HTMLSelectElement[]>();
+  const tagsByMeeting = new Map<string, ChipTag[]>();
   /** A reading's ids: readings are kept by signature, so each is hashed once. */
   const idsOfReading = new WeakMap<ChipReading, { meetingId: string; seriesKey: string | null }>();
   /** From the host's details popover, which knows how many attend; chips do not say. */
@@ -219,24 +220,24 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
     // Write; pages without tags get no style sheet either.
     if (placed.some((place) => place.shown)) ensureChipTagStyles();
     for (const { slot, meeting, shown, needsAnchor } of placed) {
-      let select = tags.get(slot);
+      let tag = tags.get(slot);
       // No tag on what is not counted, nor before the background said what the meeting is.
       if (!shown) {
-        select?.remove();
+        tag?.remove();
         continue;
       }
       const view = { ...meeting, recurring: meeting.seriesKey !== null };
-      if (!select) {
-        select = tagFor(view);
-        tags.set(slot, select);
+      if (!tag) {
+        tag = tagFor(view);
+        tags.set(slot, tag);
       }
       if (needsAnchor) slot.setAttribute(ANCHOR_ATTRIBUTE, '');
-      paintChipTag(select, view);
-      if (select.parentElement !== slot) {
-        slot.append(select);
+      paintChipTag(tag, view);
+      if (tag.parentElement !== slot) {
+        slot.append(tag);
         // A host that copies a chip's insides may bring an old tag along: one tag per chip.
         for (const stray of [...slot.children])
-          if (stray !== select && stray.classList.contains(CHIP_TAG_CLASS)) stray.remove();
+          if (stray !== tag && stray.classList.contains(CHIP_TAG_CLASS)) stray.remove();
       }
     }
     const meetings = [...visible.values()];
@@ -265,14 +266,14 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   };
 
   /** A tag of this meeting left behind by its chip's re-render, or a new one. */
-  function tagFor(view: ChipTagView): HTMLSelectElement {
+  function tagFor(view: ChipTagView): ChipTag {
     const pool = tagsByMeeting.get(view.meetingId) ?? [];
-    const left = pool.find((select) => !select.isConnected);
+    const left = pool.find((tag) => !tag.isConnected);
     if (left) return left;
-    const select = createChipTag(view);
+    const tag = createChipTag(view);
     // Detached tags beyond those of the chips on screen belong to chips gone for good.
-    tagsByMeeting.set(view.meetingId, [...pool.filter((known) => known.isConnected), select]);
-    return select;
+    tagsByMeeting.set(view.meetingId, [...pool.filter((known) => known.isConnected), tag]);
+    return tag;
   }
 
   let scheduled = false;

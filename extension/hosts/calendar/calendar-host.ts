@@ -1,4 +1,4 @@
-import type { EventSource } from '../../../shared/vocabulary';
+import type { CalendarSite } from './calendar-site';
 import type { MeetingTimes } from './time-parsing';
 import type { TimeZone } from './zoned-time';
 
@@ -35,10 +35,7 @@ export interface HostPopover {
   attendeeCount: number;
 }
 
-export interface CalendarHost {
-  source: Extract<EventSource, 'google_calendar' | 'outlook'>;
-  /** URL first: pages that show a calendar grid, where the audit button belongs. */
-  isCalendarView: (url: string) => boolean;
+export interface CalendarHost extends CalendarSite {
   findChips: () => Iterable<Element>;
   /**
    * Cheap, text and attributes only: everything `readChip` reads, so that chips with the same

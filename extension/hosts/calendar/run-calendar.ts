@@ -1,29 +1,37 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '../../lib/messages';
 import { runHostWidget } from '../../ui/host-widget';
+import { loadWidget, styledView } from '../../ui/widget-loader';
 import { auditLauncher } from './audit-launcher';
 import { createCalendarEngine } from './calendar-engine';
 import type { CalendarHost, HostPopover } from './calendar-host';
+import type { CalendarViews, StartCalendar } from './calendar-site';
+import { googleCalendarHost } from './google/google-calendar';
+import { outlookHost } from './outlook/outlook';
+
+const HOSTS = { google_calendar: googleCalendarHost, outlook: outlookHost } satisfies Record<
+  CalendarHost['source'],
+  CalendarHost
+>;
 
 /**
- * One calendar content script: chip tags everywhere chips are, the audit button on grid pages,
- * and the full-size control in the host's details popover while it is open.
+ * The calendar widget on a page that shows meetings: chip tags everywhere chips are, the audit
+ * button on grid pages, and the full-size control in the host's details popover while it is open.
  */
-export async function runCalendar(ctx: ContentScriptContext, host: CalendarHost): Promise<void> {
-  try {
-    if (!(await sendMessage({ type: 'getHostState', host: host.source })).enabled) return;
-  } catch {
-    // The extension was reloaded under this page: nothing here can reach it any more.
-    return;
-  }
+export const runCalendar: StartCalendar = (ctx, source, css) => {
+  const host = HOSTS[source];
   const engine = createCalendarEngine(ctx, host);
+  // Preact and the views come when the user first opens one: most visits only look at the week.
+  let views: Promise<CalendarViews> | null = null;
+  const loadViews = () => {
+    views ??= loadWidget('calendar-ui').then(({ provided }) => provided);
+    return views;
+  };
 
   runHostWidget<'grid'>(ctx, {
     name: 'aligned-autonomy-meeting-audit',
     pageFor: (url) => (host.isCalendarView(url) ? 'grid' : null),
     keyOf: (page) => page,
     placementFor: () => ({ anchor: host.uiParent(), append: 'last' }),
-    view: async () => auditLauncher(engine),
+    view: async () => styledView(auditLauncher(engine, loadViews), css),
     navigationEvents: [],
     isEnabled: async () => true,
   });
@@ -37,9 +45,9 @@ export async function runCalendar(ctx: ContentScriptContext, host: CalendarHost)
       keyOf: (open) => open.chipKey,
       // A direct child of the dialog: its data-bound containers drop foreign children.
       placementFor: (open) => ({ anchor: open.dialog, append: 'last' }),
-      view: async () => (await import('./meeting-tag-control')).tagControlView(engine),
+      view: async () => styledView((await loadViews()).tagControlView(engine), css),
       navigationEvents: [],
       isEnabled: async () => true,
     });
   }
-}
+};

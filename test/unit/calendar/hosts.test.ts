@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeDateKey,
   decodeEventId,
-  isGoogleCalendarView,
   readGoogleChip,
 } from '../../../extension/hosts/calendar/google/google-calendar';
-import { isOutlookCalendarView, readOutlookTile } from '../../../extension/hosts/calendar/outlook/outlook';
+import { isGoogleCalendarView } from '../../../extension/hosts/calendar/google/site';
+import { readOutlookTile } from '../../../extension/hosts/calendar/outlook/outlook';
+import { isOutlookCalendarView } from '../../../extension/hosts/calendar/outlook/site';
 
 const context = { timeZone: 'America/New_York', locales: ['en'] };
 const eventIdAttribute = (text: string) => btoa(text).replace(/=+$/, '');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashParts, sha256Hex } from '../../../extension/hosts/calendar/meeting-id';
 import { localId } from '../../../shared/events';
@@ -5,6 +6,20 @@ import { localId } from '../../../shared/events';
 describe('meeting ids', () => {
   it('are the SHA-256 of their input, in lowercase hex', async () => {
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('hash any text as UTF-8, of every length around a block, however long, and again after a longer one', () => {
+    const short = 'Réunion 週次 😀';
+    const texts = [
+      '',
+      ...Array.from({ length: 140 }, (_, length) => 'é'.repeat(length % 3) + 'x'.repeat(length)),
+      short,
+      'x'.repeat(5000),
+      '😀'.repeat(900),
+      short,
+    ];
+    for (const text of texts)
+      expect(sha256Hex(text), text).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
   });
 
   it('are stable: the same event in the same calendar always hashes the same', async () => {

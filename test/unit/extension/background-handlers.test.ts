@@ -121,7 +121,7 @@ describe('loadWidget', () => {
     await expect(handleMessage({ type: 'loadWidget', widget: 'jira' }, OWN)).rejects.toThrow(
       'Widgets load into tabs only',
     );
-    await expect(handleMessage({ type: 'loadWidget', widget: 'calendar' }, IN_TAB)).rejects.toThrow(
+    await expect(handleMessage({ type: 'loadWidget', widget: 'popup' }, IN_TAB)).rejects.toThrow(
       'Invalid message',
     );
     expect(executeScript).not.toHaveBeenCalled();

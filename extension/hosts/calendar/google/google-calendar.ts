@@ -12,26 +12,7 @@ import {
   POPOVER_GUEST_ROW,
   POPOVER_GUESTS,
 } from './selectors';
-
-/**
- * Google Calendar's grid pages, e.g.
- * - https://calendar.google.com/calendar/u/0/r
- * - https://calendar.google.com/calendar/u/0/r/week/2026/11/23
- * - https://calendar.google.com/calendar/r/month
- * - https://calendar.google.com/calendar/u/1/r/customweek/2026/11/23
- * Not: /r/eventedit/…, /r/settings, /r/search, other hosts.
- */
-const VIEW_PATH =
-  /^\/calendar\/(?:u\/\d+\/)?r(?:\/(?:day|week|month|year|agenda|schedule|customday|customweek|4day)(?:\/\d{4}\/\d{1,2}\/\d{1,2})?)?\/?$/;
-
-export function isGoogleCalendarView(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.hostname === 'calendar.google.com' && VIEW_PATH.test(parsed.pathname);
-  } catch {
-    return false;
-  }
-}
+import { googleCalendarSite } from './site';
 
 /** `data-eventid` is unpadded base64 of "<event id> <calendar>"; recurring instances are "<series>_<start>". */
 export function decodeEventId(attribute: string): { eventId: string; calendar: string } | null {
@@ -120,8 +101,7 @@ function findGooglePopover(): HostPopover | null {
 }
 
 export const googleCalendarHost: CalendarHost = {
-  source: 'google_calendar',
-  isCalendarView: isGoogleCalendarView,
+  ...googleCalendarSite,
   findChips: () => queryAllFirst(document, CHIP),
   chipSignature: (chip) =>
     [chip.getAttribute('data-eventid'), columnKey(chip), chipText(chip), chipTitle(chip)].join('\n'),

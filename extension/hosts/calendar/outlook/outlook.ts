@@ -2,26 +2,7 @@ import type { CalendarHost, ChipReading, ReadingContext } from '../calendar-host
 import { queryAllFirst, queryFirst } from '../dom';
 import { type FoundRange, findDates, findTimeRange, findTimeRanges, meetingTimes } from '../time-parsing';
 import { ALL_DAY_AREA, ITEM, TILE } from './selectors';
-
-/**
- * Outlook on the web's calendar pages, e.g.
- * - https://outlook.office.com/calendar/view/week
- * - https://outlook.office.com/calendar/view/workweek/2026/11/23
- * - https://outlook.live.com/calendar/0/view/month
- * - https://outlook.office.com/calendar/
- * Not: /mail/…, /calendar/item/…, /calendar/deeplink/compose, other hosts.
- */
-const VIEW_PATH = /^\/calendar(?:\/\d+)?(?:\/view\/(?:day|threeday|workweek|week|month)(?:\/[\w-]+)*)?\/?$/;
-const HOSTS = new Set(['outlook.office.com', 'outlook.live.com']);
-
-export function isOutlookCalendarView(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return HOSTS.has(parsed.hostname) && VIEW_PATH.test(parsed.pathname);
-  } catch {
-    return false;
-  }
-}
+import { outlookSite } from './site';
 
 export interface OutlookTileText {
   chipKey: string;
@@ -83,8 +64,7 @@ const tileOf = (item: Element): Element =>
   item.matches('[role="button"][aria-label]') ? item : (queryFirst(item, TILE) ?? item);
 
 export const outlookHost: CalendarHost = {
-  source: 'outlook',
-  isCalendarView: isOutlookCalendarView,
+  ...outlookSite,
   findChips: () => queryAllFirst(document, ITEM),
   chipSignature: (item) => {
     const tile = tileOf(item);
