@@ -324,7 +324,6 @@ export class PostgresStore implements Store {
     }
     // Nothing of the range is in this process: no month to check, so one pass reads it and
     // counts it, where counting first would read the range twice.
-    const keys = monthKeysOf(from, to);
     // A team read with nothing of it here is kept only once asked again soon: a replica serving
     // many teams in turn would otherwise evict month after month for teams not asked again before
     // they are evicted themselves, and collecting those cost it more than reading them did. Until
@@ -333,6 +332,7 @@ export class PostgresStore implements Store {
       const [range] = await this.loadFacts(teamId, [{ start: from, end: to }]);
       return (range as FactMonth).facts;
     }
+    const keys = monthKeysOf(from, to);
     const months = await this.loadFactMonths(teamId, keys);
     this.factMonths.keep(teamId, keys, months);
     const parts = months.map((month) => pick(month, from, to));
