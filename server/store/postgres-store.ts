@@ -319,16 +319,9 @@ export class PostgresStore implements Store {
       month.facts.slice(lowerBound(month.facts, from), lowerBound(month.facts, to));
     const from = query.from?.getTime() ?? Number.NaN;
     const to = query.to?.getTime() ?? Number.NaN;
-    if (!(from < to) || this.factMonths.holdsAny(teamId, monthKeysOf(from, to))) {
-      return this.readMonths(teamId, query, this.factMonths, pick);
-    }
-    // Nothing of the range is in this process: no month to check, so one pass reads it and
-    // counts it, where counting first would read the range twice.
-    // A team read with nothing of it here is kept only once asked again soon: a replica serving
-    // many teams in turn would otherwise evict month after month for teams not asked again before
-    // they are evicted themselves, and collecting those cost it more than reading them did. Until
-    // then only the range is read, not the whole months a cache would hold.
-    if (!this.readCold.remember(teamId)) {
+    const cold = this.coldRead(teamId, from, to);
+    if (cold === 'held') return this.readMonths(teamId, query, this.factMonths, pick);
+    if (cold === 'first') {
       const [range] = await this.loadFacts(teamId, [{ start: from, end: to }]);
       return (range as FactMonth).facts;
     }
@@ -337,6 +330,20 @@ export class PostgresStore implements Store {
     this.factMonths.keep(teamId, keys, months);
     const parts = months.map((month) => pick(month, from, to));
     return parts.length === 1 ? (parts[0] as EventFact[]) : ([] as EventFact[]).concat(...parts);
+  }
+
+  /**
+   * How a read of the team's facts in [from, to) goes: through the month cache when it holds some
+   * of the range (or the range is not one); else the range is read whole, with no month to check,
+   * in one pass that reads and counts it, where counting first would read it twice.
+   * A team read with nothing of it here is kept only once asked again soon ('again'): a replica
+   * serving many teams in turn would otherwise evict month after month for teams not asked again
+   * before they are evicted themselves, and collecting those cost it more than reading them did.
+   * Until then ('first') only the range is read, not the whole months a cache would hold.
+   */
+  private coldRead(teamId: string, from: number, to: number): 'held' | 'first' | 'again' {
+    if (!(from < to) || this.factMonths.holdsAny(teamId, monthKeysOf(from, to))) return 'held';
+    return this.readCold.remember(teamId) ? 'again' : 'first';
   }
 
   /**
@@ -351,7 +358,15 @@ export class PostgresStore implements Store {
     const window = { from: windowFrom.getTime(), to: range.to.getTime() };
     const from = range.from.getTime();
     const split = Math.min(Math.max(window.from, from), window.to);
-    const recent = await this.readFacts(teamId, { from: new Date(split), to: range.to });
+    const recentRange = { from: new Date(split), to: range.to };
+    if (from < split && this.coldRead(teamId, split, window.to) === 'first') {
+      return this.loadWindowFacts(
+        teamId,
+        { from: range.from, split: recentRange.from, to: range.to },
+        window.from,
+      );
+    }
+    const recent = await this.readFacts(teamId, recentRange);
     if (!(from < split)) return recent;
     const keys = windowKeys(recent, window);
     const bounds = { from: range.from, to: new Date(split), windowFrom: window.from };
@@ -416,6 +431,49 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw storeError(error);
     }
+  }
+
+  /**
+   * A first read of a team's window (see `coldRead`), in one statement: the facts of [split, to),
+   * as `loadFacts` reads a span, and of the lookback [from, split) those `lookbackFacts` keeps,
+   * the keys taken from the very facts returned (one snapshot). The window's keys never leave the
+   * database, where sending them took a round trip and a text of thousands of lines.
+   */
+  private async loadWindowFacts(
+    teamId: string,
+    bounds: { from: Date; split: Date; to: Date },
+    windowFrom: number,
+  ): Promise<EventFact[]> {
+    if (this.closing) throw new StoreClosedError();
+    let rows: [number, string | null][];
+    try {
+      ({ rows } = await this.pool.query<[number, string | null]>({
+        name: 'aa-window-facts',
+        text: `WITH recent AS MATERIALIZED (
+                 SELECT fact, fold_key, row_number() OVER (ORDER BY occurred_at, seq) - 1 AS n
+                 FROM events WHERE team_id = $1 AND occurred_at >= $3 AND occurred_at < $4
+               )
+               SELECT (n / $6)::int AS part, string_agg(fact, ',' ORDER BY n) FROM recent GROUP BY 1
+               UNION ALL
+               SELECT -1, string_agg(fact, ',' ORDER BY occurred_at, seq)
+               FROM events
+               WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND fold_key IN (
+                 SELECT fold_key FROM recent
+                 UNION ALL
+                 SELECT fold_key FROM events
+                 WHERE team_id = $1 AND meeting_start >= $5 AND occurred_at >= $2 AND occurred_at < $3
+               )
+               ORDER BY 1`,
+        values: [teamId, bounds.from, bounds.split, bounds.to, windowFrom, FACTS_PER_TEXT],
+        rowMode: 'array',
+      }));
+    } catch (error) {
+      throw storeError(error);
+    }
+    // The lookback's row (-1) comes first, then the window's texts in order.
+    const facts: EventFact[] = [];
+    for (const [, joined] of rows) for (const fact of parseFacts(joined)) facts.push(fact);
+    return facts;
   }
 
   private async readMonths<Entry extends MonthEntry, T>(
