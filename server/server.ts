@@ -2,12 +2,14 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
+import { letHeapDoubleBetweenCollections } from './heap-growth';
 import { openStore } from './store/open-store';
 import { SERVER_VERSION } from './version';
 
 /** Opens the store and serves the API; the caller decides what to print. */
 export async function startServer(config: ServerConfig) {
   const { store, admin, adminTokenNote, rateLimiter } = await openStore(config);
+  if (config.DATABASE_URL) letHeapDoubleBetweenCollections();
   const app = createApp({
     store,
     adminTokenHash: admin.hash,
