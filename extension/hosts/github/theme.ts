@@ -23,14 +23,20 @@ export function resolveScheme(theme: ThemeAttributes, systemDark: boolean): Sche
 }
 
 const ATTRIBUTES = ['data-color-mode', 'data-light-theme', 'data-dark-theme'];
-const SYSTEM_DARK = '(prefers-color-scheme: dark)';
+
+/** One list for every reading and the listener: each `matchMedia` call parses and evaluates anew. */
+let systemDarkList: MediaQueryList | undefined;
+const systemDark = () => {
+  systemDarkList ??= window.matchMedia('(prefers-color-scheme: dark)');
+  return systemDarkList;
+};
 
 function currentScheme(): Scheme {
   const html = document.documentElement;
   const [colorMode = null, lightTheme = null, darkTheme = null] = ATTRIBUTES.map((name) =>
     html.getAttribute(name),
   );
-  return resolveScheme({ colorMode, lightTheme, darkTheme }, window.matchMedia(SYSTEM_DARK).matches);
+  return resolveScheme({ colorMode, lightTheme, darkTheme }, systemDark().matches);
 }
 
 /** The page's scheme, followed live: GitHub switches it in place when the user changes theme. */
@@ -40,7 +46,7 @@ export function useGitHubScheme(): Scheme {
     const update = () => setScheme(currentScheme());
     const observer = new MutationObserver(update);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ATTRIBUTES });
-    const system = window.matchMedia(SYSTEM_DARK);
+    const system = systemDark();
     system.addEventListener('change', update);
     return () => {
       observer.disconnect();

@@ -5,12 +5,14 @@ import { isOwnWrite } from '../../lib/own-writes';
 import { type Badge, badgeFor } from './badge';
 import badgeCss from './card-badges.css?inline';
 import { isJiraBoard, selfHostedHere } from './page';
-import { badgeSlot, findCards, type IssueCard } from './selectors';
+import { badgeSlot, findCards } from './selectors';
 
 /**
  * A small badge on the board cards (and backlog rows) of issues with an open blocker: kind and
- * age. A board holds hundreds of cards, so badges are plain elements, not a React root each, and
- * every pass reads the whole board first, then writes only what changed, once per frame at most.
+ * age. A board holds hundreds of cards, so badges are plain elements, not a React root each; the
+ * board is read once per change of the page, and a pass then looks only at the cards of blocked
+ * issues and those that carry a badge (a few of the hundreds): reads first, then writes only what
+ * changed, once per frame at most.
  */
 
 const BADGE_CLASS = 'aa-card-badge';
@@ -29,6 +31,26 @@ interface CardPlan {
   badge: Badge | null;
 }
 
+/** The board as read: the issue each card shows, each issue's cards, and the subjects to ask about. */
+interface BoardRead {
+  subjectOf: Map<Element, string>;
+  cardsOf: Map<string, Element[]>;
+  subjects: string[];
+}
+
+function readBoard(): BoardRead {
+  const subjectOf = new Map<Element, string>();
+  const cardsOf = new Map<string, Element[]>();
+  for (const { key, card } of findCards()) {
+    const subject = `jira:${key}`;
+    subjectOf.set(card, subject);
+    const cards = cardsOf.get(subject);
+    if (cards) cards.push(card);
+    else cardsOf.set(subject, [card]);
+  }
+  return { subjectOf, cardsOf, subjects: [...cardsOf.keys()].slice(0, MAX_SUBJECTS) };
+}
+
 function installStyle(): HTMLElement {
   const existing = document.getElementById(STYLE_ID);
   if (existing) return existing;
@@ -40,21 +62,20 @@ function installStyle(): HTMLElement {
 }
 
 /**
- * The badge put on each card: looked up here rather than in the card, which would be a query per
- * card per pass. A card Jira re-rendered is a new element, without one; one whose key slot it
- * re-rendered has lost the badge.
+ * The cards that carry a badge, and the badge: looked up here rather than in the card, which would
+ * be a query per card per pass. A card Jira re-rendered is a new element, without one; one whose
+ * key slot it re-rendered has lost the badge.
  */
-const badgeOn = new WeakMap<Element, HTMLElement>();
+const badged = new Map<Element, HTMLElement>();
 
 function currentBadge(card: Element): HTMLElement | null {
-  const badge = badgeOn.get(card);
+  const badge = badged.get(card);
   return badge?.isConnected && card.contains(badge) ? badge : null;
 }
 
-function createBadge(card: Element, badge: Badge): HTMLElement {
+function createBadge(badge: Badge): HTMLElement {
   const element = document.createElement('span');
   element.className = BADGE_CLASS;
-  badgeOn.set(card, element);
   return writeBadge(element, badge);
 }
 
@@ -70,9 +91,30 @@ const sameBadge = (element: HTMLElement, badge: Badge): boolean =>
   element.dataset.kind === badge.kind && element.textContent === badge.text && element.title === badge.label;
 
 function applyPlan({ card, current, badge }: CardPlan): void {
-  if (!badge) current?.remove();
-  else if (!current) badgeSlot(card).append(createBadge(card, badge));
-  else if (!sameBadge(current, badge)) writeBadge(current, badge);
+  if (!badge) {
+    current?.remove();
+    badged.delete(card);
+  } else if (!current) {
+    const element = createBadge(badge);
+    badgeSlot(card).append(element);
+    badged.set(card, element);
+  } else if (!sameBadge(current, badge)) writeBadge(current, badge);
+}
+
+/**
+ * The cards whose badge may change, with the issue each shows now: those carrying one, and those
+ * of the issues with blockers.
+ */
+function cardsToPaint(board: BoardRead, bySubject: Record<string, SubjectBlocker[]>): Map<Element, string> {
+  const cards = new Map<Element, string>();
+  for (const card of badged.keys()) {
+    const subject = board.subjectOf.get(card);
+    if (subject) cards.set(card, subject);
+    else if (!card.isConnected) badged.delete(card);
+  }
+  for (const subject of Object.keys(bySubject))
+    for (const card of board.cardsOf.get(subject) ?? []) cards.set(card, subject);
+  return cards;
 }
 
 export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promise<boolean>): void {
@@ -84,8 +126,8 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
   let enabled: boolean | null = null;
   /** Whether this page may hold badges of ours, so pages without any are not searched for them. */
   let painted = false;
-  /** The cards as last read; read again only after the page changed (a board is a costly read). */
-  let read: IssueCard[] | null = null;
+  /** The board as last read; read again only after the page changed (a board is a costly read). */
+  let read: BoardRead | null = null;
 
   const fetchBlockers = async (subjects: string[]) => {
     fetching = true;
@@ -104,6 +146,7 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
   const removeAll = () => {
     if (!painted) return;
     for (const badge of document.querySelectorAll(`.${BADGE_CLASS}`)) badge.remove();
+    badged.clear();
     painted = false;
   };
 
@@ -126,21 +169,20 @@ export function runCardBadges(ctx: ContentScriptContext, isEnabled: () => Promis
     if (!enabled) return;
     const now = Date.now();
     // Reads…
-    read ??= findCards();
-    const cards = read;
+    read ??= readBoard();
+    const { subjects } = read;
     // Until the background has named a blocked card, there is nothing to paint or take away.
     if (painted || Object.keys(bySubject).length > 0) {
       if (!style?.isConnected) style = installStyle();
       painted = true;
-      const plans: CardPlan[] = cards.map(({ key, card }) => ({
+      const plans: CardPlan[] = [...cardsToPaint(read, bySubject)].map(([card, subject]) => ({
         card,
         current: currentBadge(card),
-        badge: badgeFor(bySubject[`jira:${key}`] ?? [], now),
+        badge: badgeFor(bySubject[subject] ?? [], now),
       }));
       // …then writes, so the page lays out once.
       for (const plan of plans) applyPlan(plan);
     }
-    const subjects = [...new Set(cards.map(({ key }) => `jira:${key}`))].slice(0, MAX_SUBJECTS);
     const unasked = subjects.some((subject) => !asked.has(subject));
     if (subjects.length > 0 && !fetching && (unasked || now - askedAt >= REFRESH_MS))
       void fetchBlockers(subjects);
