@@ -1,5 +1,4 @@
-import type { Plugin } from 'vite';
-import { defineConfig } from 'wxt';
+import { defineConfig, type EntrypointGroup } from 'wxt';
 
 /** Host pages the widgets live on (SPEC "Hosts the widgets live on"); nothing else is requested. */
 export const HOST_MATCHES = [
@@ -42,6 +41,10 @@ const NATIVE_BROWSER_SCRIPTS = [
   'calendar-ui-widget',
   'google-calendar',
   'outlook',
+  // The popup's calls (storage, messages, tabs, runtime) have promises of their own. With the
+  // polyfill (10 of its 61 kB), its build also put the modules its lazy parts share in a second file
+  // loaded at start.
+  'popup',
 ];
 const NATIVE_BROWSER = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
 
@@ -53,42 +56,21 @@ const WIDGET_SCRIPTS = ['github-widget', 'jira-widget', 'calendar-widget', 'cale
  */
 const COMPILE_ALL_AT_ONCE = '//# allFunctionsCalledOnLoad';
 
-const POPUP_HTML = '/entrypoints/popup/index.html';
 /**
- * The popup paints once every module it imports at start has arrived, and each chunk is one more
- * file the browser reads for it: on a loaded machine, each read costs about what opening the page
- * does (see bench/popup-bench.ts). Split by which pages and lazy parts share them, the modules it
- * shares would make five chunks; they go in one instead (its own modules stay in its entry chunk).
- * The module graph is read once complete, before the chunks are made.
+ * The popup is built on its own, not with the other pages: its first paint then waits for one
+ * script file, which holds everything that paint needs, rather than for chunks shared with the
+ * options page and dashboard (each file is one more read by the browser before the popup runs; see
+ * bench/popup-bench.ts). What it shares with them is shipped twice; its forms and the refresh are
+ * split off as before, loaded once it has painted.
  */
-function popupStartChunk(): { plugin: Plugin; group: { name: string; test: (id: string) => boolean } } {
-  const shared = new Set<string>();
-  return {
-    plugin: {
-      name: 'aligned-autonomy:popup-start-chunk',
-      buildEnd() {
-        const staticClosure = (roots: string[]) => {
-          const seen = new Set<string>();
-          const stack = [...roots];
-          for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-            if (seen.has(id)) continue;
-            seen.add(id);
-            stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
-          }
-          return seen;
-        };
-        const ids = [...this.getModuleIds()];
-        const popup = ids.filter((id) => id.endsWith(POPUP_HTML));
-        const otherEntries = ids.filter((id) => {
-          const info = this.getModuleInfo(id);
-          return !id.endsWith(POPUP_HTML) && (info?.isEntry || (info?.dynamicImporters.length ?? 0) > 0);
-        });
-        const elsewhere = staticClosure(otherEntries);
-        for (const id of staticClosure(popup)) if (elsewhere.has(id)) shared.add(id);
-      },
-    },
-    group: { name: 'popup-start', test: (id) => shared.has(id) },
-  };
+function buildPopupOnItsOwn(groups: EntrypointGroup[]) {
+  for (const group of groups) {
+    if (!Array.isArray(group) || group.length < 2) continue;
+    const popup = group.findIndex((entrypoint) => entrypoint.type === 'popup');
+    if (popup === -1) continue;
+    groups.push(group.splice(popup, 1));
+    return;
+  }
 }
 
 export default defineConfig({
@@ -98,6 +80,7 @@ export default defineConfig({
   publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
+    'entrypoints:grouped': (_, groups) => buildPopupOnItsOwn(groups),
     'vite:build:extendConfig': (entrypoints, config) => {
       const output = config.build?.rollupOptions?.output;
       if (
@@ -106,11 +89,6 @@ export default defineConfig({
         !Array.isArray(output)
       )
         output.postBanner = COMPILE_ALL_AT_ONCE;
-      if (entrypoints.some((entrypoint) => entrypoint.name === 'popup') && output && !Array.isArray(output)) {
-        const { plugin, group } = popupStartChunk();
-        config.plugins = [...(config.plugins ?? []), plugin];
-        output.codeSplitting = { groups: [group] };
-      }
       const alias = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,

@@ -143,6 +143,19 @@ describe('options, popup and dashboard against the real API', () => {
     await screenshot(popup, 'popup');
     await popup.emulateMedia({ colorScheme: 'dark' });
     await screenshot(popup, 'popup-dark');
+
+    // The popup calls the browser's own API, without webextension-polyfill (see wxt.config.ts).
+    for (const [button, page] of [
+      ['open-dashboard', 'dashboard.html'],
+      ['open-options', 'options.html'],
+    ] as const) {
+      const [tab] = await Promise.all([
+        browser.context.waitForEvent('page'),
+        popup.getByTestId(button).click(),
+      ]);
+      await tab.waitForURL(browser.pageUrl(page));
+      await tab.close();
+    }
     await popup.close();
   });
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { FailureNotice } from '../../components/FailureNotice';
 import { MaturityLevel } from '../../components/MaturityLevel';
@@ -35,15 +35,30 @@ export function Popup({ snapshot: read }: { snapshot?: Snapshot }) {
   return snapshot && <PopupView snapshot={snapshot} />;
 }
 
-/** True from the first frame after the first render: what is not needed to paint waits until then. */
-function usePainted(): boolean {
+/**
+ * Runs `then` in the task after the next frame: what the first paint does not need waits until
+ * then. The animation frame runs before the frame is painted, the task it queues after. Returns
+ * the cancel.
+ */
+function afterNextFrame(then: () => void): () => void {
+  let task: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    task = setTimeout(then);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(task);
+  };
+}
+
+/**
+ * Its children from the first frame after the first render on. A component of its own, so that
+ * showing them renders only them, not again the whole popup the browser is still painting.
+ */
+function AfterFirstPaint({ children }: { children: ReactNode }) {
   const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    // The animation frame runs before the frame is painted, the task it queues after.
-    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true)));
-    return () => cancelAnimationFrame(frame);
-  }, []);
-  return painted;
+  useEffect(() => afterNextFrame(() => setPainted(true)), []);
+  return painted && children;
 }
 
 // Kept current as the background writes them; on their own so that an update renders only them.
@@ -56,14 +71,13 @@ function LiveIntentList({ initial }: { initial: Intent[] }) {
 
 function PopupView({ snapshot }: { snapshot: Snapshot }) {
   const { connection, team } = snapshot;
-  const painted = usePainted();
   const [cache, setCache] = useState(snapshot.cache);
   const [refreshFailure, setRefreshFailure] = useState<ApiFailure | null>(null);
   const [refreshing, setRefreshing] = useState(connection !== null && team !== null);
 
   useEffect(() => {
-    if (!painted || !connection || !team) return;
-    void (async () => {
+    if (!connection || !team) return;
+    return afterNextFrame(async () => {
       const { fetchFigures } = await import('./refresh');
       const result = await fetchFigures(connection, team.teamId);
       setRefreshing(false);
@@ -75,8 +89,8 @@ function PopupView({ snapshot }: { snapshot: Snapshot }) {
       setCache(result.value);
       // The badge counts the same team's waits: bring it up to date while the user looks.
       void sendMessage({ type: 'refreshBadge' }).catch(() => undefined);
-    })();
-  }, [painted, connection, team]);
+    });
+  }, [connection, team]);
 
   const indicators = cache?.indicators.indicators ?? [];
   const featured = indicators.find((indicator) => indicator.key === FEATURED);
@@ -97,11 +111,13 @@ function PopupView({ snapshot }: { snapshot: Snapshot }) {
       {setup && <FailureNotice failure={setup} testId="not-connected" />}
       <LiveDeliveryPanel initial={snapshot.status} />
       {refreshFailure && <FailureNotice failure={refreshFailure} testId="refresh-error" />}
-      {team && painted && (
-        <Suspense fallback={null}>
-          <QuickActions />
-          <SharePulseActions />
-        </Suspense>
+      {team && (
+        <AfterFirstPaint>
+          <Suspense fallback={null}>
+            <QuickActions />
+            <SharePulseActions />
+          </Suspense>
+        </AfterFirstPaint>
       )}
       <LiveIntentList initial={snapshot.intents} />
       {cache?.signals && <MaturityLevel maturity={cache.signals.maturity} />}
