@@ -363,7 +363,7 @@ export class PostgresStore implements Store {
       return this.loadWindowFacts(
         teamId,
         { from: range.from, split: recentRange.from, to: range.to },
-        window.from,
+        window,
       );
     }
     const recent = await this.readFacts(teamId, recentRange);
@@ -434,46 +434,64 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * A first read of a team's window (see `coldRead`), in one statement: the facts of [split, to),
-   * as `loadFacts` reads a span, and of the lookback [from, split) those `lookbackFacts` keeps,
-   * the keys taken from the very facts returned (one snapshot). The window's keys never leave the
-   * database, where sending them took a round trip and a text of thousands of lines.
+   * A first read of a team's window (see `coldRead`): the facts of [split, to), as `loadFacts`
+   * reads a span, and beside them, on another connection at the same time, those of the lookback
+   * [from, split) that the window's keys and meetings tagged into it call for, the keys taken in
+   * the database (sending them took a text of thousands of lines): two database processes work at
+   * once, where one statement did both in turn. Rows are only ever inserted, so of two snapshots the later sees all the
+   * earlier saw: when the lookback's saw at least as many window rows, it covers every key of the
+   * window's facts in hand; otherwise it is read again. `lookbackFacts` then leaves out keys only
+   * its newer rows brought.
    */
   private async loadWindowFacts(
     teamId: string,
     bounds: { from: Date; split: Date; to: Date },
-    windowFrom: number,
+    window: { from: number; to: number },
   ): Promise<EventFact[]> {
+    const readLookback = () => this.readLookbackOfWindow(teamId, bounds, window.from);
+    const [[recent], first] = await Promise.all([
+      this.loadFacts(teamId, [{ start: bounds.split.getTime(), end: bounds.to.getTime() }]),
+      readLookback(),
+    ]);
+    const { facts, length } = recent as FactMonth;
+    let lookback = first;
+    while (lookback.windowRows < length) lookback = await readLookback();
+    return lookbackFacts(lookback.facts, windowKeys(facts, window), window).concat(facts);
+  }
+
+  /**
+   * Of the lookback [from, split), in order, the facts of the keys that the facts of [split, to)
+   * touch and of meetings tagged there to start at `windowFrom` or later; and how many rows
+   * [split, to) held in this statement's snapshot.
+   */
+  private async readLookbackOfWindow(
+    teamId: string,
+    bounds: { from: Date; split: Date; to: Date },
+    windowFrom: number,
+  ): Promise<{ windowRows: number; facts: EventFact[] }> {
     if (this.closing) throw new StoreClosedError();
-    let rows: [number, string | null][];
     try {
-      ({ rows } = await this.pool.query<[number, string | null]>({
-        name: 'aa-window-facts',
+      const { rows } = await this.pool.query<[number, string | null]>({
+        name: 'aa-window-lookback',
         text: `WITH recent AS MATERIALIZED (
-                 SELECT fact, fold_key, row_number() OVER (ORDER BY occurred_at, seq) - 1 AS n
-                 FROM events WHERE team_id = $1 AND occurred_at >= $3 AND occurred_at < $4
+                 SELECT fold_key FROM events WHERE team_id = $1 AND occurred_at >= $3 AND occurred_at < $4
                )
-               SELECT (n / $6)::int AS part, string_agg(fact, ',' ORDER BY n) FROM recent GROUP BY 1
-               UNION ALL
-               SELECT -1, string_agg(fact, ',' ORDER BY occurred_at, seq)
+               SELECT (SELECT count(*) FROM recent)::int, string_agg(fact, ',' ORDER BY occurred_at, seq)
                FROM events
                WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND fold_key IN (
                  SELECT fold_key FROM recent
                  UNION ALL
                  SELECT fold_key FROM events
                  WHERE team_id = $1 AND meeting_start >= $5 AND occurred_at >= $2 AND occurred_at < $3
-               )
-               ORDER BY 1`,
-        values: [teamId, bounds.from, bounds.split, bounds.to, windowFrom, FACTS_PER_TEXT],
+               )`,
+        values: [teamId, bounds.from, bounds.split, bounds.to, windowFrom],
         rowMode: 'array',
-      }));
+      });
+      const [windowRows, joined] = rows[0] ?? [0, null];
+      return { windowRows, facts: parseFacts(joined) };
     } catch (error) {
       throw storeError(error);
     }
-    // The lookback's row (-1) comes first, then the window's texts in order.
-    const facts: EventFact[] = [];
-    for (const [, joined] of rows) for (const fact of parseFacts(joined)) facts.push(fact);
-    return facts;
   }
 
   private async readMonths<Entry extends MonthEntry, T>(

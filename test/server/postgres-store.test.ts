@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { factOf } from '../../server/indicators/facts';
 import { foldKey, indicatorFacts } from '../../server/indicators/lookback';
 import { storedEventJson } from '../../server/store/event-line';
@@ -296,6 +297,43 @@ describe('what a window reads of its lookback', () => {
     await store.appendEvents('team-a', events, RECEIVED);
     await expectFoldColumns(store.pool, events.length);
     await store.close();
+  });
+
+  it("reads a first window's lookback again when it was taken before a window fact the window's read saw", async () => {
+    const [reader, writer] = await replicas();
+    const flagged = blocker('2026-01-20T09:00:00.000Z');
+    const resolved = {
+      id: randomUUID(),
+      type: 'blocker.resolved',
+      occurredAt: '2026-02-10T09:00:00.000Z',
+      source: 'jira',
+      blockerId: (flagged as { blockerId: string }).blockerId,
+    } as AppEvent;
+    await writer.appendEvents('team-a', [flagged, blocker('2026-02-08T09:00:00.000Z')], RECEIVED);
+    // The lookback's statement answers first; the resolution is stored before the window's runs.
+    const query = reader.pool.query.bind(reader.pool) as (config: pg.QueryConfig) => Promise<unknown>;
+    let lookbacks = 0;
+    let lookbackAnswered!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      lookbackAnswered = resolve;
+    });
+    vi.spyOn(reader.pool, 'query').mockImplementation((async (config: pg.QueryConfig) => {
+      if (config.name === 'aa-fact-spans' && lookbacks === 0) {
+        await answered;
+        await writer.appendEvents('team-a', [resolved], RECEIVED);
+      }
+      const result = await query(config);
+      if (config.name === 'aa-window-lookback') {
+        lookbacks += 1;
+        lookbackAnswered();
+      }
+      return result;
+    }) as never);
+    const read = await reader.readWindowFacts('team-a', range, windowFrom);
+    expect(lookbacks).toBe(2);
+    expect(read.map((fact) => fact.id)).toContain(flagged.id);
+    expect(read).toEqual(indicatorFacts(await writer.readFacts('team-a', range), window));
+    await closeAll(reader, writer);
   });
 
   it('keys rows stored before migration 4 and rows written without a fact', async () => {
