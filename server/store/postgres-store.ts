@@ -438,10 +438,10 @@ export class PostgresStore implements Store {
    * reads a span, and beside them, on another connection at the same time, those of the lookback
    * [from, split) that the window's keys and meetings tagged into it call for, the keys taken in
    * the database (sending them took a text of thousands of lines): two database processes work at
-   * once, where one statement did both in turn. Rows are only ever inserted, so of two snapshots the later sees all the
-   * earlier saw: when the lookback's saw at least as many window rows, it covers every key of the
-   * window's facts in hand; otherwise it is read again. `lookbackFacts` then leaves out keys only
-   * its newer rows brought.
+   * once, where one statement did both in turn. Rows are only ever inserted, so of two snapshots
+   * the later sees all the earlier saw: when the lookback's saw at least as many window rows, it
+   * covers every key of the window's facts in hand; otherwise it is read again. `lookbackFacts`
+   * then leaves out keys only its newer rows brought.
    */
   private async loadWindowFacts(
     teamId: string,
