@@ -410,27 +410,20 @@ export class PostgresStore implements Store {
     keys: readonly string[],
     meetings: boolean,
   ): Promise<{ rows: number; facts: EventFact[] }> {
-    if (this.closing) throw new StoreClosedError();
-    try {
-      const { rows } = await this.pool.query<[number, string | null]>({
-        name: 'aa-lookback-facts',
-        text: `SELECT count(*)::int, string_agg(fact, ',' ORDER BY occurred_at, seq) FILTER (WHERE fold_key IN (
-                 SELECT unnest(string_to_array($4, E'\\n'))
-                 UNION ALL
-                 SELECT fold_key FROM events
-                 WHERE $6 AND team_id = $1 AND meeting_start >= $5 AND occurred_at >= $2 AND occurred_at < $3
-               ))
-               FROM events WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3`,
-        // Keys as lines, as `insertEvents` sends its columns: as an array parameter, each of the
-        // window's thousands of keys would be quoted and escaped.
-        values: [teamId, bounds.from, bounds.to, keys.join('\n'), bounds.windowFrom, meetings],
-        rowMode: 'array',
-      });
-      const [counted, joined] = rows[0] ?? [0, null];
-      return { rows: counted, facts: parseFacts(joined) };
-    } catch (error) {
-      throw storeError(error);
-    }
+    const { count, facts } = await this.countedFacts(
+      'aa-lookback-facts',
+      `SELECT count(*)::int, string_agg(fact, ',' ORDER BY occurred_at, seq) FILTER (WHERE fold_key IN (
+         SELECT unnest(string_to_array($4, E'\\n'))
+         UNION ALL
+         SELECT fold_key FROM events
+         WHERE $6 AND team_id = $1 AND meeting_start >= $5 AND occurred_at >= $2 AND occurred_at < $3
+       ))
+       FROM events WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3`,
+      // Keys as lines, as `insertEvents` sends its columns: as an array parameter, each of the
+      // window's thousands of keys would be quoted and escaped.
+      [teamId, bounds.from, bounds.to, keys.join('\n'), bounds.windowFrom, meetings],
+    );
+    return { rows: count, facts };
   }
 
   /**
@@ -469,26 +462,40 @@ export class PostgresStore implements Store {
     bounds: { from: Date; split: Date; to: Date },
     windowFrom: number,
   ): Promise<{ windowRows: number; facts: EventFact[] }> {
+    const { count, facts } = await this.countedFacts(
+      'aa-window-lookback',
+      `WITH recent AS MATERIALIZED (
+         SELECT fold_key FROM events WHERE team_id = $1 AND occurred_at >= $3 AND occurred_at < $4
+       )
+       SELECT (SELECT count(*) FROM recent)::int, string_agg(fact, ',' ORDER BY occurred_at, seq)
+       FROM events
+       WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND fold_key IN (
+         SELECT fold_key FROM recent
+         UNION ALL
+         SELECT fold_key FROM events
+         WHERE team_id = $1 AND meeting_start >= $5 AND occurred_at >= $2 AND occurred_at < $3
+       )`,
+      [teamId, bounds.from, bounds.split, bounds.to, windowFrom],
+    );
+    return { windowRows: count, facts };
+  }
+
+  /** A statement answering one row: a count, and facts the database joined into one text. */
+  private async countedFacts(
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<{ count: number; facts: EventFact[] }> {
     if (this.closing) throw new StoreClosedError();
     try {
       const { rows } = await this.pool.query<[number, string | null]>({
-        name: 'aa-window-lookback',
-        text: `WITH recent AS MATERIALIZED (
-                 SELECT fold_key FROM events WHERE team_id = $1 AND occurred_at >= $3 AND occurred_at < $4
-               )
-               SELECT (SELECT count(*) FROM recent)::int, string_agg(fact, ',' ORDER BY occurred_at, seq)
-               FROM events
-               WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND fold_key IN (
-                 SELECT fold_key FROM recent
-                 UNION ALL
-                 SELECT fold_key FROM events
-                 WHERE team_id = $1 AND meeting_start >= $5 AND occurred_at >= $2 AND occurred_at < $3
-               )`,
-        values: [teamId, bounds.from, bounds.split, bounds.to, windowFrom],
+        name,
+        text,
+        values,
         rowMode: 'array',
       });
-      const [windowRows, joined] = rows[0] ?? [0, null];
-      return { windowRows, facts: parseFacts(joined) };
+      const [count, joined] = rows[0] ?? [0, null];
+      return { count, facts: parseFacts(joined) };
     } catch (error) {
       throw storeError(error);
     }
