@@ -189,7 +189,7 @@ describe('Google Calendar', () => {
     await chip('alexjane1on1').click({ position: { x: 4, y: 4 } });
     await expect
       .poll(() => control().getAttribute('data-meeting'), POLL)
-      .toBe(googleMeetingId('alexjane1on1'));
+      .toBe(JSON.stringify(['google_calendar', 'alexjane1on1', CALENDAR]));
     await expect
       .poll(() => control().getByTestId('aa-meeting-status').textContent(), POLL)
       .toBe('Suggested: One-on-one. Not counted until you confirm.');

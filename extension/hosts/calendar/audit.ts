@@ -13,6 +13,7 @@ import { MEETING_CATEGORIES, type MeetingCategory } from '../../../shared/vocabu
  */
 
 export interface AuditMeeting {
+  /** The meeting's key on the page (`meetingKey`), not yet the id the API knows. */
   meetingId: string;
   start: string;
   end: string;

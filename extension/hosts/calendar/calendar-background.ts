@@ -3,6 +3,7 @@ import { createSerializer } from '../../lib/serialize';
 import { trackEvent } from '../../lib/track';
 import type { CalendarSyncMessage, CalendarView } from './calendar-protocol';
 import { learnedWeightsItem, tagLedgerItem } from './calendar-storage';
+import { withMeetingIds } from './meeting-id';
 import {
   applyChange,
   markSent,
@@ -42,8 +43,9 @@ async function sendDue(
 }
 
 /** The `calendarSync` message: applies the user's changes, follows the screen, sends what is due. */
-export function syncCalendar(message: CalendarSyncMessage): Promise<CalendarView> {
+export function syncCalendar(received: CalendarSyncMessage): Promise<CalendarView> {
   return serialized(async () => {
+    const { message, keyOf } = await withMeetingIds(received);
     const now = Date.now();
     const [savedLedger, savedWeights] = await Promise.all([
       tagLedgerItem.getValue(),
@@ -58,8 +60,12 @@ export function syncCalendar(message: CalendarSyncMessage): Promise<CalendarView
     if (state.learned !== savedWeights) await learnedWeightsItem.setValue(state.learned);
     const sent = await sendDue(ledger, now);
     const { pending, lastError } = await deliveryStatusItem.getValue();
+    const views = meetingViews(sent.ledger, state.learned, message.meetings, now);
     return {
-      ...meetingViews(sent.ledger, state.learned, message.meetings, now),
+      ...views,
+      meetings: Object.fromEntries(
+        Object.entries(views.meetings).map(([meetingId, view]) => [keyOf.get(meetingId) ?? meetingId, view]),
+      ),
       delivery: { pending, lastError },
       problem: sent.problem,
     };

@@ -25,7 +25,7 @@ import {
   SERIES_PREFIX,
   UNTAG_VALUE,
 } from './chip-tag';
-import { hashParts } from './meeting-id';
+import { meetingKey } from './meeting-id';
 
 /**
  * Keeps a tag on every meeting chip of a calendar that re-renders all the time, and publishes
@@ -75,10 +75,24 @@ const QUEUED_SYNC_EVERY_MS = 60_000;
 /** Readings kept by chip signature: a re-render redraws the same text, which is then not parsed again. */
 const MAX_CACHED_READINGS = 5000;
 /**
- * Reading new chips (their text parsed, their ids hashed) stops for the frame after this long, and
- * the pass starts over next frame with what is left: a week of new chips never makes a long task.
+ * Reading new chips (their text parsed) stops for the frame after this long, and the pass starts
+ * over next frame with what is left: a week of new chips never makes a long task.
  */
 const READ_SLICE_MS = 20;
+
+/** Where a chip's tag goes, and whether it shows. */
+interface Placement {
+  slot: Element;
+  meeting: VisibleMeeting;
+  shown: boolean;
+  needsAnchor: boolean;
+}
+
+/** What one pass works out of the chips on screen, before it writes. */
+interface Placements {
+  visible: Map<string, VisibleMeeting>;
+  placed: Placement[];
+}
 
 const NO_VIEW: MeetingView = { category: null, suggestion: null, waiting: false };
 
@@ -100,14 +114,13 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
    * same meetings, whose tags, already painted, only need putting back.
    */
   const tagsByMeeting = new Map<string, ChipTag[]>();
-  /** A reading's ids: readings are kept by signature, so each is hashed once. */
-  const idsOfReading = new WeakMap<ChipReading, { meetingId: string; seriesKey: string | null }>();
   /** From the host's details popover, which knows how many attend; chips do not say. */
   const attendeeCounts = new Map<string, number>();
   let views = new Map<string, MeetingView>();
   /** What the background was last told is on screen. */
   let synced = '';
-  let seen: SeenMeeting[] = [];
+  /** What is on screen for the background, and its JSON, which the pass compares and `sync` sends. */
+  let seen: { meetings: SeenMeeting[]; print: string } = { meetings: [], print: '[]' };
   /** JSON of `snapshot.meetings`, kept so that each pass encodes the meetings once. */
   let publishedMeetings = JSON.stringify(snapshot.meetings);
 
@@ -116,16 +129,18 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
     for (const listener of listeners) listener();
   };
 
-  const idsOf = (reading: ChipReading) => {
-    let ids = idsOfReading.get(reading);
-    if (!ids) {
-      ids = {
-        meetingId: hashParts(reading.identity),
-        seriesKey: reading.series && hashParts(reading.series),
+  /** A reading's keys, which the background hashes into the ids the API knows. */
+  const keysOfReading = new WeakMap<ChipReading, { meetingId: string; seriesKey: string | null }>();
+  const keysOf = (reading: ChipReading) => {
+    let keys = keysOfReading.get(reading);
+    if (!keys) {
+      keys = {
+        meetingId: meetingKey(reading.identity),
+        seriesKey: reading.series && meetingKey(reading.series),
       };
-      idsOfReading.set(reading, ids);
+      keysOfReading.set(reading, keys);
     }
-    return ids;
+    return keys;
   };
 
   const describe = (reading: ChipReading, meetingId: string, seriesKey: string | null): VisibleMeeting => {
@@ -164,8 +179,9 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
    * Set when a pass left its writes to the next frame: new tags need their chip's computed
    * position, which is free once the browser has computed the page's style for a frame, and
    * costs a recalculation of the whole page's style when asked for right after the host changed it.
+   * What it worked out still holds next frame if neither the page nor the background changed.
    */
-  let waitedForStyle = false;
+  let waited: (Placements & { generation: number; views: Map<string, MeetingView> }) | null = null;
 
   /** Every chip with what it reads, or null while chips read in this frame took long enough. */
   const readAll = (): { chip: Element; reading: ChipReading }[] | null => {
@@ -178,29 +194,24 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
       if (reading === undefined) {
         if (performance.now() - started > READ_SLICE_MS) return null;
         if (readings.size >= MAX_CACHED_READINGS) readings.clear();
-        reading = host.readChip(chip, context);
+        reading = host.readChip(signature, context);
         readings.set(signature, reading);
-        // Hashed while being read, so that the time this takes counts towards the frame's share.
-        if (reading) idsOf(reading);
       }
       if (reading) read.push({ chip, reading });
     }
     return read;
   };
 
-  const pass = () => {
+  /** The meetings on screen and their chips' slots; null until every chip is read. */
+  const placeAll = (): Placements | null => {
     const read = readAll();
-    // What is on screen is known only once every chip is read.
-    if (!read) {
-      schedule();
-      return;
-    }
+    if (!read) return null;
     const visible = new Map<string, VisibleMeeting>();
-    const placed: { slot: Element; meeting: VisibleMeeting; shown: boolean; needsAnchor: boolean }[] = [];
+    const placed: Placement[] = [];
     const popover = host.popover?.();
     if (popover) attendeeCounts.set(popover.chipKey, popover.attendeeCount);
     for (const { chip, reading } of read) {
-      const { meetingId, seriesKey } = idsOf(reading);
+      const { meetingId, seriesKey } = keysOf(reading);
       // A meeting across midnight is drawn once per day: one meeting, a tag on each chip.
       const meeting = visible.get(meetingId) ?? describe(reading, meetingId, seriesKey);
       visible.set(meetingId, meeting);
@@ -208,13 +219,26 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
       const shown = meeting.counted && views.has(meetingId);
       placed.push({ slot, meeting, shown, needsAnchor: shown && !tags.has(slot) });
     }
-    // The position of slots seen for the first time, read before anything is written.
-    if (!waitedForStyle && placed.some((place) => place.needsAnchor)) {
-      waitedForStyle = true;
+    return { visible, placed };
+  };
+
+  const pass = () => {
+    const kept = waited;
+    waited = null;
+    const current = kept?.generation === generation && kept.views === views ? kept : placeAll();
+    // What is on screen is known only once every chip is read.
+    if (!current) {
+      waited = kept;
       schedule();
       return;
     }
-    waitedForStyle = false;
+    const { visible, placed } = current;
+    // The position of slots seen for the first time, read before anything is written.
+    if (!kept && placed.some((place) => place.needsAnchor)) {
+      waited = { visible, placed, generation, views };
+      schedule();
+      return;
+    }
     for (const place of placed)
       if (place.needsAnchor) place.needsAnchor = getComputedStyle(place.slot).position === 'static';
     // Write; pages without tags get no style sheet either.
@@ -226,7 +250,8 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
         tag?.remove();
         continue;
       }
-      const view = { ...meeting, recurring: meeting.seriesKey !== null };
+      const { meetingId, category, suggestion, seriesKey } = meeting;
+      const view: ChipTagView = { meetingId, category, suggestion, recurring: seriesKey !== null };
       if (!tag) {
         tag = tagFor(view);
         tags.set(slot, tag);
@@ -246,7 +271,7 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
       publishedMeetings = encoded;
       publish({ meetings });
     }
-    seen = meetings.flatMap((meeting) =>
+    const seenMeetings = meetings.flatMap((meeting) =>
       // Declined meetings too: a tag they had must be withdrawn.
       meeting.start && (meeting.counted || meeting.declined)
         ? [
@@ -262,7 +287,8 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
           ]
         : [],
     );
-    if (JSON.stringify(seen) !== synced) void sync([]);
+    seen = { meetings: seenMeetings, print: JSON.stringify(seenMeetings) };
+    if (seen.print !== synced) void sync([]);
   };
 
   /** A tag of this meeting left behind by its chip's re-render, or a new one. */
@@ -293,8 +319,7 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   /** Tells the background what is on screen (and the user's changes), one message at a time. */
   const sync = (changes: CalendarChange[]): Promise<void> =>
     serialized(async () => {
-      const meetings = seen;
-      const print = JSON.stringify(meetings);
+      const { meetings, print } = seen;
       // A newer pass asked again meanwhile and this one has nothing of its own to say.
       if (changes.length === 0 && print === synced) return;
       synced = print;

@@ -38,11 +38,12 @@ export interface HostPopover {
 export interface CalendarHost extends CalendarSite {
   findChips: () => Iterable<Element>;
   /**
-   * Cheap, text and attributes only: everything `readChip` reads, so that chips with the same
+   * Cheap, text and attributes only: everything a reading needs, so that chips with the same
    * signature read the same (readings are cached by it).
    */
   chipSignature: (chip: Element) => string;
-  readChip: (chip: Element, context: ReadingContext) => ChipReading | null;
+  /** Reads from the signature: what the chip shows was taken from the DOM once, for both. */
+  readChip: (signature: string, context: ReadingContext) => ChipReading | null;
   /** The element inside the chip that the tag is drawn in. */
   tagSlot: (chip: Element) => Element;
   /** Where shadow roots go: Outlook removes foreign nodes from `body`. */

@@ -6,8 +6,9 @@ import type { DeliveryView } from '../../lib/messages';
  * The one message between a calendar content script and the background, which keeps the tags and
  * the suggester's weights (storage is closed to content scripts). The content script says what is
  * on screen, with the user's change if any; the background answers what each meeting shows. Titles
- * cross here only to feed the local suggester; no event carries them. Content scripts import the
- * types only, so they do not bundle zod.
+ * cross here only to feed the local suggester; no event carries them. Meetings and series cross by
+ * their keys (`meetingKey`), which the background hashes into ids before it keeps or sends any.
+ * Content scripts import the types only, so they do not bundle zod.
  */
 
 const CALENDAR_SOURCES = ['google_calendar', 'outlook'] as const;
@@ -15,14 +16,16 @@ export type CalendarSource = (typeof CALENDAR_SOURCES)[number];
 
 /** A week of 150 meetings is common; a month view of a busy shared calendar is the upper end. */
 const MAX_MEETINGS = 2000;
-const hash = z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in lowercase hex');
+/** A host's event ids run to a few hundred characters at most. */
+const key = z.string().min(1).max(2000);
 // Calendar times, not clock readings: a meeting next month is fine here (unlike in events).
 const instant = z.iso.datetime({ offset: true });
-const hashes = z.array(hash).max(MAX_MEETINGS);
+const keys = z.array(key).max(MAX_MEETINGS);
 
+/** The page's keys in a message; the background's hashes once received (`calendar-background.ts`). */
 const seenMeeting = z.strictObject({
-  meetingId: hash,
-  seriesKey: hash.nullable(),
+  meetingId: key,
+  seriesKey: key.nullable(),
   title: z.string().max(1000),
   start: instant,
   end: instant,
@@ -34,10 +37,10 @@ const calendarChange = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('tag'),
     category: z.enum(MEETING_CATEGORIES),
-    meetingIds: hashes.min(1),
-    seriesKeys: hashes,
+    meetingIds: keys.min(1),
+    seriesKeys: keys,
   }),
-  z.strictObject({ kind: z.literal('untag'), meetingIds: hashes.min(1), seriesKeys: hashes }),
+  z.strictObject({ kind: z.literal('untag'), meetingIds: keys.min(1), seriesKeys: keys }),
 ]);
 
 export const calendarSyncMessage = z.strictObject({
@@ -60,7 +63,7 @@ export interface MeetingView {
 }
 
 export interface CalendarView {
-  /** By meeting id, for the meetings of the message. */
+  /** By the meetings' keys, for the meetings of the message. */
   meetings: Record<string, MeetingView>;
   /** Tagged meetings anywhere that wait for their day. */
   waitingCount: number;

@@ -225,7 +225,6 @@ export function createChipTag(view: ChipTagView): ChipTag {
     models.set(look, model);
   }
   const tag = model.cloneNode(true) as ChipTag;
-  tag.dataset.aaMeeting = view.meetingId;
   views.set(tag, view);
   return tag;
 }
@@ -236,7 +235,6 @@ export function paintChipTag(tag: ChipTag, view: ChipTagView): void {
   if (sameView(before, view)) return;
   views.set(tag, view);
   if (!before || lookOf(before) !== lookOf(view) || before.recurring !== view.recurring) paintLook(tag, view);
-  if (before?.meetingId !== view.meetingId) tag.dataset.aaMeeting = view.meetingId;
   const control = tag.firstElementChild;
   if (control instanceof HTMLSelectElement && document.activeElement === control) fillList(control, view);
 }

@@ -1,29 +1,67 @@
+import type { CalendarSyncMessage } from './calendar-protocol';
+
 /**
  * What identifies a meeting to the API: a SHA-256 of where it lives (host, event id, calendar),
  * never of what it is called. The calendar is part of it on purpose: two teammates in one meeting
  * each spent that hour, so each one's copy counts as meeting time of its own.
  *
- * Computed synchronously (@noble/hashes) rather than by `crypto.subtle`: a week shows hundreds of
- * ids, and each of `crypto.subtle`'s answers is a task of its own on the page's main thread, all
- * before the first tag can be drawn.
+ * The page knows a meeting by its key, the JSON of those parts; the background hashes keys as they
+ * arrive, before anything is kept or sent. A week switch shows 150 meetings never seen before, and
+ * hashing them in the page was most of what a re-render cost the host's main thread.
  */
 
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+/** Parts are JSON-encoded, so no two lists of parts make the same key. */
+export const meetingKey = (parts: readonly string[]): string => JSON.stringify(parts);
 
-export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
-/** Hashes by input: the occurrences of a series share its key, and a re-render repeats them all. */
-const hashed = new Map<string, string>();
+/** Hashes by key: every message of a tab repeats the meetings on its screen. */
+const hashed = new Map<string, Promise<string>>();
 
-/** Parts are JSON-encoded, so no two lists of parts hash the same input. */
-export function hashParts(parts: readonly string[]): string {
-  const text = JSON.stringify(parts);
-  let hash = hashed.get(text);
+/** The id the API knows for the meeting (or series) of this key. */
+export function meetingIdOf(key: string): Promise<string> {
+  let hash = hashed.get(key);
   if (hash === undefined) {
     if (hashed.size >= 5000) hashed.clear();
-    hash = sha256Hex(text);
-    hashed.set(text, hash);
+    hash = sha256Hex(key);
+    hashed.set(key, hash);
   }
   return hash;
+}
+
+/** The message with the page's keys replaced by the ids they hash to, and the way back. */
+export async function withMeetingIds(
+  message: CalendarSyncMessage,
+): Promise<{ message: CalendarSyncMessage; keyOf: Map<string, string> }> {
+  const keys = new Set<string>();
+  for (const meeting of message.meetings) {
+    keys.add(meeting.meetingId);
+    if (meeting.seriesKey) keys.add(meeting.seriesKey);
+  }
+  for (const change of message.changes)
+    for (const key of [...change.meetingIds, ...change.seriesKeys]) keys.add(key);
+  const ids = new Map(
+    await Promise.all([...keys].map(async (key) => [key, await meetingIdOf(key)] as const)),
+  );
+  // Every key of the message is in `ids`: none reaches the ledger unhashed.
+  const idOf = (key: string) => ids.get(key) as string;
+  return {
+    message: {
+      ...message,
+      meetings: message.meetings.map((meeting) => ({
+        ...meeting,
+        meetingId: idOf(meeting.meetingId),
+        seriesKey: meeting.seriesKey && idOf(meeting.seriesKey),
+      })),
+      changes: message.changes.map((change) => ({
+        ...change,
+        meetingIds: change.meetingIds.map(idOf),
+        seriesKeys: change.seriesKeys.map(idOf),
+      })),
+    },
+    keyOf: new Map([...ids].map(([key, id]) => [id, key])),
+  };
 }

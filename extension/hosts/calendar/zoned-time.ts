@@ -101,16 +101,15 @@ export function wallClockToInstant(date: CalendarDate, time: WallTime, timeZone:
   return withBefore;
 }
 
-const pad = (value: number, width = 2): string => String(Math.abs(value)).padStart(width, '0');
+const pad = (value: number): string => String(Math.abs(value)).padStart(2, '0');
 
 /** ISO 8601 with the zone's offset at that instant, e.g. `2026-11-23T10:00:00-05:00`. */
 export function toOffsetIso(instant: number, timeZone: TimeZone): string {
   const offset = offsetMinutes(instant, timeZone);
-  const local = new Date(Math.floor(instant / 1000) * 1000 + offset * MINUTE_MS);
-  const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
-  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
+  // The wall-clock time as UTC, "2026-11-23T10:00:00", without its milliseconds (years 0–9999).
+  const local = new Date(Math.floor(instant / 1000) * 1000 + offset * MINUTE_MS).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
-  return `${date}T${time}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+  return `${local}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {

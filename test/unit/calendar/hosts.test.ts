@@ -67,6 +67,19 @@ describe('Google Calendar chips', () => {
     });
   });
 
+  it('takes the time before the title, not one in the title', () => {
+    const reading = readGoogleChip(
+      {
+        chipKey: eventIdAttribute('prep1 jane@example.com'),
+        text: '2pm to 3pm, Prep 9:00 – 9:15 notes, Jane Doe, Accepted, No location, November 24, 2026',
+        title: 'Prep 9:00 – 9:15 notes',
+        columnDate: null,
+      },
+      context,
+    );
+    expect(reading.times).toEqual({ start: '2026-11-24T14:00:00-05:00', end: '2026-11-24T15:00:00-05:00' });
+  });
+
   it('has the same identity in every view and after every re-render', () => {
     const chip = (text: string) =>
       readGoogleChip(
@@ -152,6 +165,14 @@ describe('Outlook pages and tiles', () => {
       times: { start: '2026-11-23T10:00:00-05:00', end: '2026-11-23T10:30:00-05:00' },
       declined: false,
     });
+  });
+
+  it('finds the day where the label writes the time otherwise than the title does', () => {
+    const reading = tile(
+      'Weekly sync, 10:00 – 10:30 AM, Monday, November 23, 2026, Busy',
+      'Weekly sync\n10:00 AM to 10:30 AM',
+    );
+    expect(reading.times).toEqual({ start: '2026-11-23T10:00:00-05:00', end: '2026-11-23T10:30:00-05:00' });
   });
 
   it('reads the label alone, skipping times in the subject', () => {

@@ -56,13 +56,20 @@ export function readGoogleChip(chip: GoogleChipText, context: ReadingContext): C
   const decoded = decodeEventId(chip.chipKey);
   const eventId = decoded?.eventId ?? chip.chipKey;
   const calendar = decoded?.calendar ?? '';
-  const range = findTimeRange(chip.text, context.locales);
+  // The time comes before the title: looked for there first, it is parsed once for all the chips
+  // at that time.
+  const titleAt = chip.title ? chip.text.indexOf(chip.title) : -1;
+  const range =
+    (titleAt > 0 && findTimeRange(chip.text.slice(0, titleAt), context.locales)) ||
+    findTimeRange(chip.text, context.locales);
   // The text ends with the event's day; the column is the fallback for languages we cannot read.
-  // After the time, the text repeats from chip to chip (title, day), so it is looked at first.
+  // After the time and the title, the text repeats from chip to chip (organizer, response, day):
+  // looked at first, it is parsed once for all the chips of a day.
   const lastDate = (text: string) => findDates(text, context.locales).at(-1)?.date;
+  const afterTime = range ? chip.text.slice(range.lastIndex) : '';
   const date =
     range?.startDate ??
-    (range && lastDate(chip.text.slice(range.lastIndex))) ??
+    (range && lastDate(chip.title ? afterTime.replace(chip.title, '') : afterTime)) ??
     lastDate(chip.text) ??
     chip.columnDate;
   const segments = chip.text.split(',').map((segment) => segment.trim());
@@ -71,7 +78,7 @@ export function readGoogleChip(chip: GoogleChipText, context: ReadingContext): C
     chipKey: chip.chipKey,
     identity: ['google_calendar', eventId, calendar],
     series: underscore > 0 ? ['google_calendar', eventId.slice(0, underscore), calendar] : null,
-    title: chip.title ?? (range ? (chip.text.slice(range.lastIndex).split(',')[1]?.trim() ?? '') : ''),
+    title: chip.title ?? (range ? (afterTime.split(',')[1]?.trim() ?? '') : ''),
     times: range && date ? meetingTimes(range, date, context.timeZone) : null,
     declined: segments.some((segment) => DECLINED.has(segment.toLowerCase())),
     attendeeCount: null,
@@ -100,22 +107,24 @@ function findGooglePopover(): HostPopover | null {
   };
 }
 
+/** The chip's event attribute, its column's date key, its text and its title. */
+type GoogleSignature = [string | null, string | null, string, string | null];
+
 export const googleCalendarHost: CalendarHost = {
   ...googleCalendarSite,
   findChips: () => queryAllFirst(document, CHIP),
   chipSignature: (chip) =>
-    [chip.getAttribute('data-eventid'), columnKey(chip), chipText(chip), chipTitle(chip)].join('\n'),
-  readChip: (chip, context) => {
-    const chipKey = chip.getAttribute('data-eventid');
+    JSON.stringify([
+      chip.getAttribute('data-eventid'),
+      columnKey(chip),
+      chipText(chip),
+      chipTitle(chip),
+    ] satisfies GoogleSignature),
+  readChip: (signature, context) => {
+    const [chipKey, column, text, title] = JSON.parse(signature) as GoogleSignature;
     if (!chipKey) return null;
-    const column = columnKey(chip);
     return readGoogleChip(
-      {
-        chipKey,
-        text: chipText(chip),
-        title: chipTitle(chip),
-        columnDate: column ? decodeDateKey(Number(column)) : null,
-      },
+      { chipKey, text, title, columnDate: column ? decodeDateKey(Number(column)) : null },
       context,
     );
   },

@@ -31,17 +31,26 @@ export function readOutlookTile(tile: OutlookTileText, context: ReadingContext):
   const { label } = tile;
   const { locales } = context;
   const [subjectLine = '', ...timeLines] = tile.titleAttribute.split('\n');
-  const inLabel = labelRange(label, locales);
-  const range = findTimeRange(timeLines.join(' '), locales) ?? inLabel;
+  const titleSubject = subjectLine.trim();
+  const titleTime = timeLines.join(' ').trim();
+  const titleRange = findTimeRange(titleTime, locales);
+  // The label repeats the title's time after the subject, then the day: what follows the time is
+  // the same for every chip of a day, and parsed once. The label is searched for its time range
+  // only where it does not repeat the title's.
+  const subjectAt = titleSubject ? label.indexOf(titleSubject) : -1;
+  const timeAt =
+    titleRange && subjectAt >= 0 ? label.indexOf(titleTime, subjectAt + titleSubject.length) : -1;
+  const inLabel = timeAt >= 0 ? null : labelRange(label, locales);
+  const range = titleRange ?? inLabel;
   const subject =
-    subjectLine.trim() ||
+    titleSubject ||
     label
       .slice(0, inLabel?.index ?? 0)
       .replace(ICON_PREFIX, '')
       .replace(/,\s*$/, '');
   const afterSubject = label.indexOf(subject) >= 0 ? label.indexOf(subject) + subject.length : 0;
-  const date =
-    range?.startDate ?? findDates(label.slice(inLabel?.lastIndex ?? afterSubject), locales)[0]?.date;
+  const dayFrom = timeAt >= 0 ? timeAt + titleTime.length : (inLabel?.lastIndex ?? afterSubject);
+  const date = range?.startDate ?? findDates(label.slice(dayFrom), locales)[0]?.date;
   const segments = label.split(',').map((segment) => segment.trim().toLowerCase());
   const recurring = segments.includes('recurring event') || segments.includes('recurring');
   const start = range?.startTime;
@@ -63,32 +72,25 @@ export function readOutlookTile(tile: OutlookTileText, context: ReadingContext):
 const tileOf = (item: Element): Element =>
   item.matches('[role="button"][aria-label]') ? item : (queryFirst(item, TILE) ?? item);
 
+/** The item's id, its tile's label and title, and whether it is in the all-day area. */
+type OutlookSignature = [string | null, string | null, string | null, boolean];
+
 export const outlookHost: CalendarHost = {
   ...outlookSite,
   findChips: () => queryAllFirst(document, ITEM),
   chipSignature: (item) => {
     const tile = tileOf(item);
-    const parts = [
+    return JSON.stringify([
       item.getAttribute('data-calitemid'),
       tile.getAttribute('aria-label'),
       tile.getAttribute('title'),
-    ];
-    return [...parts, item.closest(ALL_DAY_AREA) !== null].join('\n');
+      item.closest(ALL_DAY_AREA) !== null,
+    ] satisfies OutlookSignature);
   },
-  readChip: (item, context) => {
-    const chipKey = item.getAttribute('data-calitemid');
-    const tile = tileOf(item);
-    const label = tile.getAttribute('aria-label');
+  readChip: (signature, context) => {
+    const [chipKey, label, titleAttribute, inAllDayArea] = JSON.parse(signature) as OutlookSignature;
     if (!chipKey || !label) return null;
-    return readOutlookTile(
-      {
-        chipKey,
-        label,
-        titleAttribute: tile.getAttribute('title') ?? '',
-        inAllDayArea: item.closest(ALL_DAY_AREA) !== null,
-      },
-      context,
-    );
+    return readOutlookTile({ chipKey, label, titleAttribute: titleAttribute ?? '', inAllDayArea }, context);
   },
   tagSlot: tileOf,
   // Outlook removes nodes it does not know from body.
