@@ -1,5 +1,5 @@
 import type { BlockerKind } from '../../../shared/vocabulary';
-import type { FactOfType } from '../facts';
+import type { EventFact, FactOfType } from '../facts';
 import { HOUR_MS } from '../time';
 
 /** One stretch of waiting: from a flag to the first resolution after it. */
@@ -16,10 +16,12 @@ export interface BlockerEpisode {
  * A flag opens an episode; the first resolution after it closes it. A second flag while the
  * blocker is open is the same wait seen from another device and is ignored; a flag after a
  * resolution is the blocker coming back, a new episode. A resolution with no open flag (its flag
- * predates the loaded events, or a skewed clock put it first) closes nothing.
+ * predates the loaded events, or a skewed clock put it first) closes nothing. `anchors` (see
+ * `project`) receives each episode's flag.
  */
 export function foldBlockers(
   facts: readonly FactOfType<'blocker.flagged' | 'blocker.resolved'>[],
+  anchors?: EventFact[],
 ): BlockerEpisode[] {
   const episodes: BlockerEpisode[] = [];
   const open = new Map<string, BlockerEpisode>();
@@ -36,6 +38,7 @@ export function foldBlockers(
         resolvedAt: null,
       };
       episodes.push(episode);
+      anchors?.push(fact);
       open.set(fact.blockerId, episode);
     } else if (current) {
       current.resolvedAt = fact.at;

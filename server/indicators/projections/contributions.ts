@@ -1,4 +1,4 @@
-import type { FactOfType } from '../facts';
+import type { EventFact, FactOfType } from '../facts';
 
 export interface Contribution {
   /** The pull request, lower-cased: GitHub names are case-insensitive. */
@@ -7,11 +7,20 @@ export interface Contribution {
   at: number;
 }
 
-/** Each pull request once, when it was first recorded, however many team members recorded it. */
-export function foldContributions(facts: readonly FactOfType<'contribution.recorded'>[]): Contribution[] {
+/**
+ * Each pull request once, when it was first recorded, however many team members recorded it.
+ * `anchors` (see `Anchors`) receives that first record.
+ */
+export function foldContributions(
+  facts: readonly FactOfType<'contribution.recorded'>[],
+  anchors?: EventFact[],
+): Contribution[] {
   const contributions = new Map<string, Contribution>();
-  for (const { subject, repo, at } of facts) {
-    if (!contributions.has(subject)) contributions.set(subject, { subject, repo, at });
+  for (const fact of facts) {
+    const { subject, repo, at } = fact;
+    if (contributions.has(subject)) continue;
+    contributions.set(subject, { subject, repo, at });
+    anchors?.push(fact);
   }
   return [...contributions.values()];
 }

@@ -1,5 +1,5 @@
 import type { DecisionLevel, DecisionType } from '../../../shared/vocabulary';
-import type { FactOfType } from '../facts';
+import type { EventFact, FactOfType } from '../facts';
 
 export interface DecisionState {
   decisionId: string;
@@ -11,10 +11,12 @@ export interface DecisionState {
 
 /**
  * Each step of a decision happens once: the first `opened`, `decided` and `implemented` of a
- * decision id count and repeats (a second device, a retry with a new id) are ignored.
+ * decision id count and repeats (a second device, a retry with a new id) are ignored. `anchors`
+ * (see `Anchors`) receives each decision's first fact.
  */
 export function foldDecisions(
   facts: readonly FactOfType<'decision.opened' | 'decision.decided' | 'decision.implemented'>[],
+  anchors?: EventFact[],
 ): DecisionState[] {
   const decisions = new Map<string, DecisionState>();
   for (const fact of facts) {
@@ -23,6 +25,7 @@ export function foldDecisions(
     if (!decision) {
       decision = { decisionId: fact.decisionId, opened: null, decidedAt: null, implementedAt: null };
       decisions.set(fact.decisionId, decision);
+      anchors?.push(fact);
     }
     if (fact.type === 'decision.opened') {
       decision.opened ??= {

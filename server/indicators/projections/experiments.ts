@@ -1,4 +1,4 @@
-import type { FactOfType } from '../facts';
+import type { EventFact, FactOfType } from '../facts';
 
 export interface ExperimentState {
   experimentId: string;
@@ -7,9 +7,13 @@ export interface ExperimentState {
   concludedAt: number | null;
 }
 
-/** The first start and the first conclusion of each experiment id; repeats are ignored. */
+/**
+ * The first start and the first conclusion of each experiment id; repeats are ignored. `anchors`
+ * (see `Anchors`) receives each experiment's first fact.
+ */
 export function foldExperiments(
   facts: readonly FactOfType<'experiment.started' | 'experiment.concluded'>[],
+  anchors?: EventFact[],
 ): ExperimentState[] {
   const experiments = new Map<string, ExperimentState>();
   for (const fact of facts) {
@@ -18,6 +22,7 @@ export function foldExperiments(
     if (!experiment) {
       experiment = { experimentId: fact.experimentId, startedAt: null, concludedAt: null };
       experiments.set(fact.experimentId, experiment);
+      anchors?.push(fact);
     }
     if (fact.type === 'experiment.started') experiment.startedAt ??= at;
     else experiment.concludedAt ??= at;

@@ -1,5 +1,5 @@
 import type { SurveyKey } from '../../../shared/vocabulary';
-import type { FactOfType } from '../facts';
+import type { EventFact, FactOfType } from '../facts';
 
 export interface SurveyAnswer {
   period: string;
@@ -9,11 +9,20 @@ export interface SurveyAnswer {
   scores: Readonly<Record<SurveyKey, number>>;
 }
 
-/** One answer per (period, respondent): a later answer replaces the earlier one. */
-export function foldSurvey(facts: readonly FactOfType<'survey.answered'>[]): SurveyAnswer[] {
+/**
+ * One answer per (period, respondent): a later answer replaces the earlier one, in the earlier
+ * one's place. `anchors` (see `Anchors`) receives the first answer of each.
+ */
+export function foldSurvey(
+  facts: readonly FactOfType<'survey.answered'>[],
+  anchors?: EventFact[],
+): SurveyAnswer[] {
   const answers = new Map<string, SurveyAnswer>();
-  for (const { period, respondent, at, scores } of facts) {
-    answers.set(`${period} ${respondent}`, { period, respondent, at, scores });
+  for (const fact of facts) {
+    const { period, respondent, at, scores } = fact;
+    const key = `${period} ${respondent}`;
+    if (anchors && !answers.has(key)) anchors.push(fact);
+    answers.set(key, { period, respondent, at, scores });
   }
   return [...answers.values()];
 }
