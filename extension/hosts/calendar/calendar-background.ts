@@ -3,6 +3,7 @@ import { createSerializer } from '../../lib/serialize';
 import { trackEvent } from '../../lib/track';
 import type { CalendarSyncMessage, CalendarView } from './calendar-protocol';
 import { learnedWeightsItem, tagLedgerItem } from './calendar-storage';
+import { readChips } from './chip-readers';
 import { withMeetingIds } from './meeting-id';
 import {
   applyChange,
@@ -42,10 +43,14 @@ async function sendDue(
   };
 }
 
-/** The `calendarSync` message: applies the user's changes, follows the screen, sends what is due. */
+/**
+ * The `calendarSync` message: reads the chips, applies the user's changes, follows the screen,
+ * sends what is due.
+ */
 export function syncCalendar(received: CalendarSyncMessage): Promise<CalendarView> {
   return serialized(async () => {
-    const { message, keyOf } = await withMeetingIds(received);
+    const { chips, screen } = readChips(received);
+    const { message, keyOf } = await withMeetingIds(screen);
     const now = Date.now();
     const [savedLedger, savedWeights] = await Promise.all([
       tagLedgerItem.getValue(),
@@ -63,6 +68,7 @@ export function syncCalendar(received: CalendarSyncMessage): Promise<CalendarVie
     const views = meetingViews(sent.ledger, state.learned, message.meetings, now);
     return {
       ...views,
+      chips,
       meetings: Object.fromEntries(
         Object.entries(views.meetings).map(([meetingId, view]) => [keyOf.get(meetingId) ?? meetingId, view]),
       ),

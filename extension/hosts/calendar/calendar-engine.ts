@@ -1,16 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { EARLIEST_TIMESTAMP } from '../../../shared/time-bounds';
 import { MEETING_CATEGORIES, type MeetingCategory } from '../../../shared/vocabulary';
 import { ask } from '../../lib/messages';
 import { createSerializer } from '../../lib/serialize';
 import type { AuditMeeting } from './audit';
-import { type CalendarHost, type ChipReading, readingContext } from './calendar-host';
+import { type CalendarHost, readingContext } from './calendar-host';
 import type {
   CalendarChange,
   CalendarSyncMessage,
   CalendarView,
+  ChipView,
   MeetingView,
-  SeenMeeting,
 } from './calendar-protocol';
 import {
   ANCHOR_ATTRIBUTE,
@@ -25,14 +24,13 @@ import {
   SERIES_PREFIX,
   UNTAG_VALUE,
 } from './chip-tag';
-import { meetingKey } from './meeting-id';
 
 /**
  * Keeps a tag on every meeting chip of a calendar that re-renders all the time, and publishes
  * what is on screen for the popover control and the audit panel. Per animation frame: one read
- * pass over the chips (text and attributes only; text seen before is not parsed again), then one
- * write pass (a tag whose state did not change is not touched). What the chips show comes from
- * the background, asked only when what is on screen changed.
+ * pass over the chips (their text and attributes, which the background reads), then one write pass
+ * (a tag whose state did not change is not touched). What the chips are and show comes from the
+ * background, asked only when what is on screen changed.
  */
 
 export interface VisibleMeeting extends AuditMeeting {
@@ -72,13 +70,8 @@ const SYNC_EVERY_MS = 5 * 60_000;
 /** While something waits to be sent, the "queued" note is checked this often. */
 const QUEUED_SYNC_EVERY_MS = 60_000;
 
-/** Readings kept by chip signature: a re-render redraws the same text, which is then not parsed again. */
-const MAX_CACHED_READINGS = 5000;
-/**
- * Reading new chips (their text parsed) stops for the frame after this long, and the pass starts
- * over next frame with what is left: a week of new chips never makes a long task.
- */
-const READ_SLICE_MS = 20;
+/** The background's readings kept by chip signature: a re-render redraws the same text. */
+const MAX_CACHED_CHIPS = 5000;
 
 /** Where a chip's tag goes, and whether it shows. */
 interface Placement {
@@ -107,7 +100,8 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
     problem: null,
   };
   const listeners = new Set<() => void>();
-  const readings = new Map<string, ChipReading | null>();
+  /** What the background read of each signature; a chip not yet in it waits for the answer. */
+  const chipViews = new Map<string, ChipView | null>();
   const tags = new WeakMap<Element, ChipTag>();
   /**
    * Tags by meeting, to move rather than rebuild: a host that re-renders draws new chips for the
@@ -120,7 +114,11 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   /** What the background was last told is on screen. */
   let synced = '';
   /** What is on screen for the background, and its JSON, which the pass compares and `sync` sends. */
-  let seen: { meetings: SeenMeeting[]; print: string } = { meetings: [], print: '[]' };
+  let seen: { chips: string[]; attendeeCounts: [string, number][]; print: string } = {
+    chips: [],
+    attendeeCounts: [],
+    print: '',
+  };
   /** JSON of `snapshot.meetings`, kept so that each pass encodes the meetings once. */
   let publishedMeetings = JSON.stringify(snapshot.meetings);
 
@@ -129,35 +127,20 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
     for (const listener of listeners) listener();
   };
 
-  /** A reading's keys, which the background hashes into the ids the API knows. */
-  const keysOfReading = new WeakMap<ChipReading, { meetingId: string; seriesKey: string | null }>();
-  const keysOf = (reading: ChipReading) => {
-    let keys = keysOfReading.get(reading);
-    if (!keys) {
-      keys = {
-        meetingId: meetingKey(reading.identity),
-        seriesKey: reading.series && meetingKey(reading.series),
-      };
-      keysOfReading.set(reading, keys);
-    }
-    return keys;
-  };
-
-  const describe = (reading: ChipReading, meetingId: string, seriesKey: string | null): VisibleMeeting => {
-    const view = views.get(meetingId) ?? NO_VIEW;
-    const times = reading.times;
+  const describe = (chip: ChipView): VisibleMeeting => {
+    const view = views.get(chip.meetingKey) ?? NO_VIEW;
     return {
-      meetingId,
-      seriesKey,
-      chipKey: reading.chipKey,
-      title: reading.title,
-      start: times?.start ?? '',
-      end: times?.end ?? '',
-      counted: !reading.declined && times !== null && Date.parse(times.start) >= EARLIEST_TIMESTAMP,
+      meetingId: chip.meetingKey,
+      seriesKey: chip.seriesKey,
+      chipKey: chip.chipKey,
+      title: chip.title,
+      start: chip.start,
+      end: chip.end,
+      counted: chip.counted,
       category: view.category,
       suggestion: view.suggestion,
-      attendeeCount: reading.attendeeCount ?? attendeeCounts.get(reading.chipKey) ?? null,
-      declined: reading.declined,
+      attendeeCount: chip.attendeeCount,
+      declined: chip.declined,
       waiting: view.waiting,
     };
   };
@@ -183,42 +166,30 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
    */
   let waited: (Placements & { generation: number; views: Map<string, MeetingView> }) | null = null;
 
-  /** Every chip with what it reads, or null while chips read in this frame took long enough. */
-  const readAll = (): { chip: Element; reading: ChipReading }[] | null => {
-    const context = readingContext();
-    const started = performance.now();
-    const read: { chip: Element; reading: ChipReading }[] = [];
-    for (const chip of host.findChips()) {
-      const signature = signatureOf(chip);
-      let reading = readings.get(signature);
-      if (reading === undefined) {
-        if (performance.now() - started > READ_SLICE_MS) return null;
-        if (readings.size >= MAX_CACHED_READINGS) readings.clear();
-        reading = host.readChip(signature, context);
-        readings.set(signature, reading);
-      }
-      if (reading) read.push({ chip, reading });
-    }
-    return read;
-  };
-
-  /** The meetings on screen and their chips' slots; null until every chip is read. */
-  const placeAll = (): Placements | null => {
-    const read = readAll();
-    if (!read) return null;
+  /**
+   * The meetings of the chips the background has read, and their slots. A chip it has not read yet
+   * keeps what it shows until the answer; every chip on screen goes into what the background is told.
+   */
+  const placeAll = (): Placements => {
     const visible = new Map<string, VisibleMeeting>();
     const placed: Placement[] = [];
+    const chips: string[] = [];
     const popover = host.popover?.();
     if (popover) attendeeCounts.set(popover.chipKey, popover.attendeeCount);
-    for (const { chip, reading } of read) {
-      const { meetingId, seriesKey } = keysOf(reading);
+    for (const chip of host.findChips()) {
+      const signature = signatureOf(chip);
+      chips.push(signature);
+      const chipView = chipViews.get(signature);
+      if (!chipView) continue;
       // A meeting across midnight is drawn once per day: one meeting, a tag on each chip.
-      const meeting = visible.get(meetingId) ?? describe(reading, meetingId, seriesKey);
-      visible.set(meetingId, meeting);
+      const meeting = visible.get(chipView.meetingKey) ?? describe(chipView);
+      visible.set(meeting.meetingId, meeting);
       const slot = host.tagSlot(chip);
-      const shown = meeting.counted && views.has(meetingId);
+      const shown = meeting.counted && views.has(meeting.meetingId);
       placed.push({ slot, meeting, shown, needsAnchor: shown && !tags.has(slot) });
     }
+    const counts = [...attendeeCounts];
+    seen = { chips, attendeeCounts: counts, print: JSON.stringify([chips, counts]) };
     return { visible, placed };
   };
 
@@ -226,12 +197,6 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
     const kept = waited;
     waited = null;
     const current = kept?.generation === generation && kept.views === views ? kept : placeAll();
-    // What is on screen is known only once every chip is read.
-    if (!current) {
-      waited = kept;
-      schedule();
-      return;
-    }
     const { visible, placed } = current;
     // The position of slots seen for the first time, read before anything is written.
     if (!kept && placed.some((place) => place.needsAnchor)) {
@@ -271,23 +236,6 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
       publishedMeetings = encoded;
       publish({ meetings });
     }
-    const seenMeetings = meetings.flatMap((meeting) =>
-      // Declined meetings too: a tag they had must be withdrawn.
-      meeting.start && (meeting.counted || meeting.declined)
-        ? [
-            {
-              meetingId: meeting.meetingId,
-              seriesKey: meeting.seriesKey,
-              title: meeting.title,
-              start: meeting.start,
-              end: meeting.end,
-              attendeeCount: meeting.attendeeCount,
-              declined: meeting.declined,
-            },
-          ]
-        : [],
-    );
-    seen = { meetings: seenMeetings, print: JSON.stringify(seenMeetings) };
     if (seen.print !== synced) void sync([]);
   };
 
@@ -319,12 +267,21 @@ export function createCalendarEngine(ctx: ContentScriptContext, host: CalendarHo
   /** Tells the background what is on screen (and the user's changes), one message at a time. */
   const sync = (changes: CalendarChange[]): Promise<void> =>
     serialized(async () => {
-      const { meetings, print } = seen;
+      const { chips, attendeeCounts: counts, print } = seen;
       // A newer pass asked again meanwhile and this one has nothing of its own to say.
       if (changes.length === 0 && print === synced) return;
       synced = print;
       try {
-        const view = await askBackground({ type: 'calendarSync', source: host.source, meetings, changes });
+        const view = await askBackground({
+          type: 'calendarSync',
+          source: host.source,
+          chips,
+          ...readingContext(),
+          attendeeCounts: counts,
+          changes,
+        });
+        if (chipViews.size + chips.length > MAX_CACHED_CHIPS) chipViews.clear();
+        for (const [index, signature] of chips.entries()) chipViews.set(signature, view.chips[index] ?? null);
         views = new Map(Object.entries(view.meetings));
         publish({ delivery: view.delivery, waitingCount: view.waitingCount, problem: view.problem });
       } catch {

@@ -1,11 +1,11 @@
 import type { CalendarSite } from './calendar-site';
 import type { MeetingTimes } from './time-parsing';
-import type { TimeZone } from './zoned-time';
+import { type TimeZone, type ZoneTable, zoneTable } from './zoned-time';
 
 /** What each calendar host tells the shared calendar logic; the rest is the same for every host. */
 
+/** What chips are read with, besides their signatures: the page's zone and languages. */
 export interface ReadingContext {
-  /** Null: the browser's own. */
   timeZone: TimeZone;
   /** The page's languages first, for month names; always ends with English. */
   locales: readonly string[];
@@ -38,12 +38,10 @@ export interface HostPopover {
 export interface CalendarHost extends CalendarSite {
   findChips: () => Iterable<Element>;
   /**
-   * Cheap, text and attributes only: everything a reading needs, so that chips with the same
-   * signature read the same (readings are cached by it).
+   * Cheap, text and attributes only: everything a reading needs, which the background makes of it
+   * (`chip-readers.ts`), so that chips with the same signature read the same.
    */
   chipSignature: (chip: Element) => string;
-  /** Reads from the signature: what the chip shows was taken from the DOM once, for both. */
-  readChip: (signature: string, context: ReadingContext) => ChipReading | null;
   /** The element inside the chip that the tag is drawn in. */
   tagSlot: (chip: Element) => Element;
   /** Where shadow roots go: Outlook removes foreign nodes from `body`. */
@@ -51,13 +49,18 @@ export interface CalendarHost extends CalendarSite {
   popover?: () => HostPopover | null;
 }
 
-export function readingContext(): ReadingContext {
+/** The page's zone, read once (a few hundred `Date` readings). */
+let pageZone: ZoneTable | undefined;
+
+/** The page's, for the background to read its chips with. */
+export function readingContext(): ReadingContext & { timeZone: ZoneTable; locales: string[] } {
   // Month names differ by language, hardly by region: "en-GB" adds nothing to "en".
   const languages = [document.documentElement.lang, ...navigator.languages, 'en'].map(
     (tag) => tag.split('-')[0],
   );
+  pageZone ??= zoneTable();
   return {
-    timeZone: null,
+    timeZone: pageZone,
     locales: [...new Set(languages.filter(Boolean))] as string[],
   };
 }

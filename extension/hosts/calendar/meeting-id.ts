@@ -1,4 +1,4 @@
-import type { CalendarSyncMessage } from './calendar-protocol';
+import type { CalendarScreen } from './calendar-protocol';
 
 /**
  * What identifies a meeting to the API: a SHA-256 of where it lives (host, event id, calendar),
@@ -34,8 +34,8 @@ export function meetingIdOf(key: string): Promise<string> {
 
 /** The message with the page's keys replaced by the ids they hash to, and the way back. */
 export async function withMeetingIds(
-  message: CalendarSyncMessage,
-): Promise<{ message: CalendarSyncMessage; keyOf: Map<string, string> }> {
+  message: CalendarScreen,
+): Promise<{ message: CalendarScreen; keyOf: Map<string, string> }> {
   const keys = new Set<string>();
   for (const meeting of message.meetings) {
     keys.add(meeting.meetingId);

@@ -4,11 +4,16 @@
  * (DST), so it is looked up per time, never taken from "now".
  *
  * A zone of `null` is the browser's own, read through `Date`: the first `Intl.DateTimeFormat` a
- * page builds costs tens of milliseconds, which a content script should not add to every load.
+ * page builds costs tens of milliseconds, which a content script should not add to every load. A
+ * page's zone is read in the background as a table of its offsets (`zoneTable`): the page's zone
+ * is not the worker's when DevTools emulates one.
  */
 
-/** An IANA zone name, or null for the browser's own zone. */
-export type TimeZone = string | null;
+/** From when (ms since the epoch) the zone is how many minutes east of UTC, in order. */
+export type ZoneTable = [from: number, offset: number][];
+
+/** An IANA zone name, null for the browser's own zone, or a page's zone as a table. */
+export type TimeZone = string | null | ZoneTable;
 
 export interface CalendarDate {
   year: number;
@@ -72,6 +77,7 @@ const MAX_CACHED_DAYS = 4096;
  */
 export function offsetMinutes(instant: number, timeZone: TimeZone): number {
   if (timeZone === null) return -new Date(instant).getTimezoneOffset();
+  if (typeof timeZone !== 'string') return tableOffset(instant, timeZone);
   const day = Math.floor(instant / DAY_MS);
   const key = `${timeZone}|${day}`;
   let constant = dayOffsets.get(key);
@@ -82,6 +88,42 @@ export function offsetMinutes(instant: number, timeZone: TimeZone): number {
     dayOffsets.set(key, constant);
   }
   return constant ?? exactOffsetMinutes(instant, timeZone);
+}
+
+/** Years of the browser's zone that `zoneTable` holds around now; beyond, its edges' offsets hold. */
+const TABLE_YEARS_BEFORE = 2;
+const TABLE_YEARS_AFTER = 5;
+/** Offsets change months apart (a month at the least, in zones that pause DST for Ramadan). */
+const TABLE_STEP_MS = 7 * DAY_MS;
+
+/** The browser's own zone as a table: a few hundred cheap `Date` readings, no `Intl`. */
+export function zoneTable(now = Date.now()): ZoneTable {
+  const offsetAt = (instant: number) => -new Date(instant).getTimezoneOffset();
+  const first = now - TABLE_YEARS_BEFORE * 365 * DAY_MS;
+  const table: [number, number][] = [[first, offsetAt(first)]];
+  let offset = offsetAt(first);
+  for (let from = first; from < now + TABLE_YEARS_AFTER * 365 * DAY_MS; from += TABLE_STEP_MS) {
+    if (offsetAt(from + TABLE_STEP_MS) === offset) continue;
+    // The first millisecond of the new offset.
+    let [low, high] = [from, from + TABLE_STEP_MS];
+    while (high - low > 1) {
+      const middle = low + Math.floor((high - low) / 2);
+      if (offsetAt(middle) === offset) low = middle;
+      else high = middle;
+    }
+    offset = offsetAt(high);
+    table.push([high, offset]);
+  }
+  return table;
+}
+
+function tableOffset(instant: number, table: ZoneTable): number {
+  let offset = table[0]?.[1] ?? 0;
+  for (const [from, next] of table) {
+    if (from > instant) break;
+    offset = next;
+  }
+  return offset;
 }
 
 /**

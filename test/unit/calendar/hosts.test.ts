@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { readChips } from '../../../extension/hosts/calendar/chip-readers';
 import {
   decodeDateKey,
   decodeEventId,
   readGoogleChip,
-} from '../../../extension/hosts/calendar/google/google-calendar';
+} from '../../../extension/hosts/calendar/google/google-chip';
 import { isGoogleCalendarView } from '../../../extension/hosts/calendar/google/site';
-import { readOutlookTile } from '../../../extension/hosts/calendar/outlook/outlook';
+import { meetingKey } from '../../../extension/hosts/calendar/meeting-id';
+import { readOutlookTile } from '../../../extension/hosts/calendar/outlook/outlook-tile';
 import { isOutlookCalendarView } from '../../../extension/hosts/calendar/outlook/site';
 
 const context = { timeZone: 'America/New_York', locales: ['en'] };
@@ -192,5 +194,66 @@ describe('Outlook pages and tiles', () => {
     expect(
       tile('Thanksgiving, Thursday, November 26, 2026, all day event, Free', 'Thanksgiving', true).times,
     ).toBeNull();
+  });
+});
+
+describe('chips read in the background', () => {
+  const googleSignature = (
+    eventId: string,
+    text: string,
+    title: string | null,
+    column: string | null = null,
+  ) => JSON.stringify([eventId && eventIdAttribute(`${eventId} jane@example.com`), column, text, title]);
+  const sync = (chips: string[], attendeeCounts: [string, number][] = []) =>
+    readChips({
+      type: 'calendarSync',
+      source: 'google_calendar',
+      chips,
+      locales: ['en'],
+      // New York in November 2026.
+      timeZone: [[0, -300]],
+      attendeeCounts,
+      changes: [],
+    });
+
+  it('answers per chip what it is, and gives the ledger each timed meeting once', () => {
+    const weekly = googleSignature(
+      'wsync_20261123T150000Z',
+      '10am to 11am, Weekly sync, Jane Doe, Accepted, No location, November 23, 2026',
+      'Weekly sync',
+    );
+    const declined = googleSignature(
+      'e2',
+      '2pm to 3pm, Offsite, Jane Doe, Declined, No location, November 24, 2026',
+      'Offsite',
+    );
+    const allDay = googleSignature(
+      'e3',
+      'All day, Holiday, Jane Doe, Accepted, No location, November 25, 2026',
+      'Holiday',
+    );
+    const { chips, screen } = sync(
+      [weekly, weekly, declined, allDay, googleSignature('', 'x', null)],
+      [[eventIdAttribute('e2 jane@example.com'), 4]],
+    );
+    expect(chips[0]).toEqual({
+      chipKey: eventIdAttribute('wsync_20261123T150000Z jane@example.com'),
+      meetingKey: meetingKey(['google_calendar', 'wsync_20261123T150000Z', 'jane@example.com']),
+      seriesKey: meetingKey(['google_calendar', 'wsync', 'jane@example.com']),
+      title: 'Weekly sync',
+      start: '2026-11-23T10:00:00-05:00',
+      end: '2026-11-23T11:00:00-05:00',
+      counted: true,
+      declined: false,
+      attendeeCount: null,
+    });
+    expect(chips[1]).toEqual(chips[0]);
+    expect(chips[2]).toMatchObject({ counted: false, declined: true, attendeeCount: 4 });
+    expect(chips[3]).toMatchObject({ counted: false, start: '' });
+    expect(chips[4]).toBeNull();
+    expect(screen.meetings.map((meeting) => [meeting.title, meeting.declined])).toEqual([
+      ['Weekly sync', false],
+      ['Offsite', true],
+    ]);
   });
 });

@@ -52,7 +52,6 @@ describe('meeting ids', () => {
     const key = meetingKey(['google_calendar', 'wsync_20261123T150000Z', 'jane@example.com']);
     const series = meetingKey(['google_calendar', 'wsync', 'jane@example.com']);
     const { message, keyOf } = await withMeetingIds({
-      type: 'calendarSync',
       source: 'google_calendar',
       meetings: [
         {

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { findDates } from '../../../extension/hosts/calendar/time-parsing';
-import { toOffsetIso, wallClockToInstant } from '../../../extension/hosts/calendar/zoned-time';
+import {
+  type TimeZone,
+  toOffsetIso,
+  wallClockToInstant,
+  zoneTable,
+} from '../../../extension/hosts/calendar/zoned-time';
 
 /**
  * What content scripts read without building an Intl.DateTimeFormat at page load: English month
@@ -28,6 +33,17 @@ describe('English month names', () => {
 });
 
 describe("the browser's own zone", () => {
+  test('as a table holds the transitions of the years around now, to the millisecond', () => {
+    expect(
+      zoneTable(Date.UTC(2026, 0, 1)).filter(
+        ([from]) => from >= Date.UTC(2026, 0, 1) && from < Date.UTC(2027, 0, 1),
+      ),
+    ).toEqual([
+      [Date.UTC(2026, 2, 8, 7), -240],
+      [Date.UTC(2026, 10, 1, 6), -300],
+    ]);
+  });
+
   test('is the zone Intl reports, here New York', () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('America/New_York');
   });
@@ -41,9 +57,11 @@ describe("the browser's own zone", () => {
   ];
 
   test('gives the instants and offsets the named zone gives', () => {
-    const read = (zone: string | null) =>
+    const read = (zone: TimeZone) =>
       times.map(({ date, time }) => toOffsetIso(wallClockToInstant(date, time, zone), zone));
     expect(read(null)).toEqual(read('America/New_York'));
+    // As the background reads a page's zone.
+    expect(read(zoneTable(Date.UTC(2026, 0, 1)))).toEqual(read('America/New_York'));
     expect(read(null)).toEqual([
       '2026-11-23T10:00:00-05:00',
       '2026-07-01T09:30:00-04:00',
