@@ -3,17 +3,17 @@
  * wall-clock times; the API needs instants with their offset, and the offset depends on the day
  * (DST), so it is looked up per time, never taken from "now".
  *
- * A zone of `null` is the browser's own, read through `Date`: the first `Intl.DateTimeFormat` a
- * page builds costs tens of milliseconds, which a content script should not add to every load. A
- * page's zone is read in the background as a table of its offsets (`zoneTable`): the page's zone
- * is not the worker's when DevTools emulates one.
+ * A page's zone reaches the background, which reads its chips, as a table of its offsets
+ * (`zoneTable`), built in the page from `Date` alone: the page's zone is not the worker's when
+ * DevTools emulates one, and the first `Intl.DateTimeFormat` a page builds costs tens of
+ * milliseconds, which a content script should not add to every load.
  */
 
 /** From when (ms since the epoch) the zone is how many minutes east of UTC, in order. */
 export type ZoneTable = [from: number, offset: number][];
 
-/** An IANA zone name, null for the browser's own zone, or a page's zone as a table. */
-export type TimeZone = string | null | ZoneTable;
+/** An IANA zone name, or a page's zone as a table. */
+export type TimeZone = string | ZoneTable;
 
 export interface CalendarDate {
   year: number;
@@ -76,7 +76,6 @@ const MAX_CACHED_DAYS = 4096;
  * offset changes is asked per instant.
  */
 export function offsetMinutes(instant: number, timeZone: TimeZone): number {
-  if (timeZone === null) return -new Date(instant).getTimezoneOffset();
   if (typeof timeZone !== 'string') return tableOffset(instant, timeZone);
   const day = Math.floor(instant / DAY_MS);
   const key = `${timeZone}|${day}`;
